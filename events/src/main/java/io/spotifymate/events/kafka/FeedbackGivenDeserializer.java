@@ -1,0 +1,10 @@
+package io.spotifymate.events.kafka;
+
+import io.spotifymate.events.FeedbackGiven;
+
+public final class FeedbackGivenDeserializer extends EventDeserializer<FeedbackGiven> {
+
+    public FeedbackGivenDeserializer() {
+        super(FeedbackGiven.class);
+    }
+}

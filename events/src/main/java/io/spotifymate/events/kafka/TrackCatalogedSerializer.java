@@ -1,0 +1,5 @@
+package io.spotifymate.events.kafka;
+
+import io.spotifymate.events.TrackCataloged;
+
+public final class TrackCatalogedSerializer extends EventSerializer<TrackCataloged> {}
