@@ -1,0 +1,47 @@
+package io.spotifymate.events;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Track identity. A Spotify track id when known ({@code spotify:track:<22 base-62 chars>}); otherwise a stable local id
+ * minted from the normalised artist and title, so the same song from two sources gets the same id.
+ */
+public final class TrackIds {
+
+    private static final Pattern SPOTIFY = Pattern.compile("spotify:track:[0-9A-Za-z]{22}");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private TrackIds() {}
+
+    public static boolean isSpotify(String trackId) {
+        return trackId != null && SPOTIFY.matcher(trackId).matches();
+    }
+
+    /** {@code local:track:<16 hex>} from the normalised (artist, title) pair. */
+    public static String local(String artistName, String trackName) {
+        String key = normalise(artistName) + "\u001f" + normalise(trackName);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "local:track:" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Lower case, accents and punctuation dropped, runs of space collapsed: "Beyoncé " and "beyonce" match. */
+    public static String normalise(String text) {
+        if (text == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        String bare = MARKS.matcher(decomposed).replaceAll("");
+        return NOT_WORD.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+}

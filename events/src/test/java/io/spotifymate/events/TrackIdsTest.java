@@ -1,0 +1,26 @@
+package io.spotifymate.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TrackIdsTest {
+
+    @Test
+    void theSameSongSpelledDifferentlyGetsTheSameLocalId() {
+        assertThat(TrackIds.local("Beyoncé", "Halo")).isEqualTo(TrackIds.local(" beyonce ", "HALO!"));
+        assertThat(TrackIds.local("Beyoncé", "Halo")).startsWith("local:track:").hasSize("local:track:".length() + 16);
+    }
+
+    @Test
+    void artistAndTitleDoNotBleedIntoEachOther() {
+        assertThat(TrackIds.local("A", "B C")).isNotEqualTo(TrackIds.local("A B", "C"));
+    }
+
+    @Test
+    void onlyWellFormedSpotifyIdsAreRecognised() {
+        assertThat(TrackIds.isSpotify("spotify:track:4uLU6hMCjMI75M1A2tKUQC")).isTrue();
+        assertThat(TrackIds.isSpotify("spotify:track:short")).isFalse();
+        assertThat(TrackIds.isSpotify("spotify:episode:4uLU6hMCjMI75M1A2tKUQC")).isFalse();
+    }
+}

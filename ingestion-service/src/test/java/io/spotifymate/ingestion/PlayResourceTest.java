@@ -1,0 +1,137 @@
+package io.spotifymate.ingestion;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.spotifymate.events.CloudEvents;
+import io.spotifymate.events.EventJson;
+import io.spotifymate.events.PlayRecorded;
+import io.spotifymate.events.Topics;
+import io.spotifymate.stack.StackSettings;
+import io.spotifymate.stack.testing.EmbeddedStackResource;
+import io.spotifymate.stack.testing.TestStack;
+import io.spotifymate.stack.testing.TopicReader;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(EmbeddedStackResource.class)
+class PlayResourceTest {
+
+    private final StackSettings stack = TestStack.ensureUp();
+
+    private static String play(String userId, String trackId) {
+        return """
+                {"userId": "%s", "trackId": "%s", "trackName": "Bohemian Rhapsody", "artistName": "Queen",
+                 "playedAt": "2026-11-01T20:15:00Z", "msPlayed": 354000}
+                """.formatted(userId, trackId);
+    }
+
+    @Test
+    void anAcceptedPlayIsInKafkaKeyedByUserWithCloudEventHeaders() {
+        String user = "ingest-" + UUID.randomUUID();
+
+        String eventId = given().contentType(ContentType.JSON)
+                .body(play(user, "spotify:track:7tFiyTwD0nx5a1eklYtX2J"))
+                .post("/api/plays")
+                .then()
+                .statusCode(202)
+                .body("userId", equalTo(user))
+                .body("trackId", equalTo("spotify:track:7tFiyTwD0nx5a1eklYtX2J"))
+                .extract()
+                .path("eventId");
+
+        ConsumerRecord<String, byte[]> record = new TopicReader(stack.kafkaBootstrap())
+                .find(Topics.PLAYS, r -> user.equals(r.key()), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("no record for " + user + " on " + Topics.PLAYS));
+        PlayRecorded event = EventJson.read(record.value(), PlayRecorded.class);
+        assertThat(event.eventId()).isEqualTo(eventId);
+        assertThat(event.msPlayed()).isEqualTo(354_000);
+        assertThat(event.source()).isEqualTo("api");
+        assertThat(CloudEvents.value(record.headers(), "ce_id")).contains(eventId);
+        assertThat(CloudEvents.value(record.headers(), "ce_type")).contains("spotifymate.play.recorded.v1");
+        assertThat(CloudEvents.value(record.headers(), "ce_source")).contains("/spotifymate/ingestion-service");
+    }
+
+    @Test
+    void postingTheSamePlayTwiceGivesTheSameEventIdSoItCountsOnce() {
+        String user = "twice-" + UUID.randomUUID();
+        String body = play(user, "spotify:track:7tFiyTwD0nx5a1eklYtX2J");
+
+        String first = given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/plays")
+                .path("eventId");
+        String second = given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/plays")
+                .path("eventId");
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void aPlayWithoutTrackIdGetsAStableLocalId() {
+        String user = "local-" + UUID.randomUUID();
+        String body = play(user, "").replace("\"trackId\": \"\", ", "");
+
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/plays")
+                .then()
+                .statusCode(202)
+                .body("trackId", startsWith("local:track:"));
+    }
+
+    @Test
+    void aMissingUserIsA400ProblemNamingTheField() {
+        String body = play("x", "spotify:track:7tFiyTwD0nx5a1eklYtX2J").replace("\"userId\": \"x\", ", "");
+
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/plays")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(containsString("userId"));
+    }
+
+    @Test
+    void aMalformedTrackIdIsA400ProblemNamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body(play("u", "spotify:track:nope"))
+                .post("/api/plays")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("trackId"))
+                .body("detail", containsString("spotify:track:nope"));
+    }
+
+    @Test
+    void aNegativeDurationIsRejected() {
+        given().contentType(ContentType.JSON)
+                .body(play("u", "spotify:track:7tFiyTwD0nx5a1eklYtX2J").replace("354000", "-5"))
+                .post("/api/plays")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(containsString("msPlayed"));
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreServed() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("recordPlay"));
+    }
+}
