@@ -3,11 +3,14 @@ package io.spotifymate.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spotifymate.events.kafka.CloudEventsInterceptor;
 import io.spotifymate.events.kafka.ModelPublishedDeserializer;
 import io.spotifymate.events.kafka.PlayRecordedDeserializer;
 import io.spotifymate.events.kafka.PlayRecordedSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,27 @@ class KafkaSerdeTest {
         assertThat(CloudEvents.value(headers, "ce_source")).contains("/spotifymate/test");
         assertThat(CloudEvents.value(headers, "ce_time")).contains("2026-01-01T00:00:01Z");
         assertThat(CloudEvents.value(headers, "content-type")).contains("application/json");
+    }
+
+    @Test
+    void theInterceptorKeysTheRecordByContractAndAddsTheHeadersOnce() {
+        CloudEventsInterceptor interceptor = new CloudEventsInterceptor();
+        interceptor.configure(Map.of(CloudEventsInterceptor.SOURCE_CONFIG, "/spotifymate/ingestion-service"));
+
+        ProducerRecord<Object, Object> sent = interceptor.onSend(new ProducerRecord<>(Topics.PLAYS, play));
+        ProducerRecord<Object, Object> resent = interceptor.onSend(sent);
+
+        assertThat(sent.key()).isEqualTo("bob");
+        assertThat(CloudEvents.value(sent.headers(), "ce_source")).contains("/spotifymate/ingestion-service");
+        assertThat(CloudEvents.value(sent.headers(), "ce_id")).contains(play.eventId());
+        assertThat(resent.headers().headers("ce_id")).hasSize(1);
+    }
+
+    @Test
+    void theInterceptorLeavesRecordsThatAreNotEventsAlone() {
+        ProducerRecord<Object, Object> raw = new ProducerRecord<>("other", "k", "v");
+
+        assertThat(new CloudEventsInterceptor().onSend(raw)).isSameAs(raw);
     }
 
     @Test
