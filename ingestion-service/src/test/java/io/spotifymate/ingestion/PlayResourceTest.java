@@ -101,7 +101,8 @@ class PlayResourceTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body(containsString("userId"));
+                .body("violations[0].field", equalTo("userId"))
+                .body("violations[0].message", equalTo("must not be blank"));
     }
 
     @Test
@@ -124,7 +125,7 @@ class PlayResourceTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body(containsString("msPlayed"));
+                .body("violations[0].field", equalTo("msPlayed"));
     }
 
     @Test

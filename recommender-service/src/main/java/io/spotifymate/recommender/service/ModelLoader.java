@@ -1,0 +1,94 @@
+package io.spotifymate.recommender.service;
+
+import io.spotifymate.events.ModelPublished;
+import io.spotifymate.events.artifact.PopularityArtifact;
+import io.spotifymate.recommender.ServingModel;
+import io.spotifymate.recommender.client.ModelServiceClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * Holds the serving model and swaps it when a promotion arrives. The new model is fetched, checked against the
+ * published SHA-256 and parsed completely before one atomic swap, so requests never see a half-loaded model and a
+ * failed load leaves the previous model serving.
+ */
+@ApplicationScoped
+public class ModelLoader {
+
+    private static final Logger LOG = Logger.getLogger(ModelLoader.class);
+
+    private final ModelServiceClient models;
+    private final AtomicReference<ServingModel> serving = new AtomicReference<>();
+    private final Clock clock = Clock.systemUTC();
+
+    public ModelLoader(ModelServiceClient models) {
+        this.models = models;
+    }
+
+    public Optional<ServingModel> current() {
+        return Optional.ofNullable(serving.get());
+    }
+
+    /**
+     * Loads the promoted version unless it is already served.
+     *
+     * @return true when the serving model changed
+     * @throws ModelLoadException when the artifact cannot be fetched, does not match its checksum or cannot be read
+     */
+    public boolean load(ModelPublished promotion) {
+        ServingModel current = serving.get();
+        if (current != null && current.versionId().equals(promotion.versionId())) {
+            return false;
+        }
+        if (!PopularityArtifact.KIND.equals(promotion.kind())) {
+            throw new ModelLoadException("model kind '" + promotion.kind() + "' is not servable by this version");
+        }
+        ModelServiceClient.Artifact artifact;
+        try {
+            artifact = models.artifact(promotion.versionId());
+        } catch (RuntimeException e) {
+            throw new ModelLoadException("cannot fetch artifact of version " + promotion.versionId(), e);
+        }
+        String actual = sha256(artifact.bytes());
+        if (!actual.equals(promotion.artifactSha256())) {
+            throw new ModelLoadException("artifact of version " + promotion.versionId() + " has sha256 " + actual
+                    + " but the promotion says " + promotion.artifactSha256());
+        }
+        PopularityArtifact parsed;
+        try {
+            parsed = PopularityArtifact.fromJson(artifact.bytes());
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException(e.getMessage(), e);
+        }
+        serving.set(new ServingModel(promotion.versionId(), promotion.kind(), actual, parsed, clock.instant()));
+        LOG.infof(
+                "Serving %s version %s (%d tracks)",
+                promotion.kind(), promotion.versionId(), parsed.items().size());
+        return true;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A promoted model that could not be loaded; the previous one keeps serving. */
+    public static class ModelLoadException extends RuntimeException {
+        public ModelLoadException(String message) {
+            super(message);
+        }
+
+        public ModelLoadException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.spotifymate.recommender.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spotifymate.events.EventIds;
+import io.spotifymate.events.ModelPublished;
+import io.spotifymate.events.artifact.PopularityArtifact;
+import io.spotifymate.recommender.client.ModelServiceClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ModelLoaderTest {
+
+    /** Serves artifacts from a map and counts fetches: an in-memory stand-in for this one-class test. */
+    private static final class Artifacts extends ModelServiceClient {
+        final Map<String, byte[]> byVersion = new HashMap<>();
+        int fetches;
+
+        Artifacts() {
+            super(null);
+        }
+
+        @Override
+        public Artifact artifact(String versionId) {
+            fetches++;
+            byte[] bytes = byVersion.get(versionId);
+            if (bytes == null) {
+                throw new IllegalStateException("404");
+            }
+            return new Artifact(bytes, null);
+        }
+    }
+
+    private final Artifacts artifacts = new Artifacts();
+    private final ModelLoader loader = new ModelLoader(artifacts);
+
+    private static byte[] model(String... trackIds) {
+        return new PopularityArtifact(
+                        PopularityArtifact.KIND,
+                        1,
+                        java.util.Arrays.stream(trackIds)
+                                .map(id -> new PopularityArtifact.Item(id, id, "A", 1, 1, 1.0))
+                                .toList())
+                .toJson();
+    }
+
+    private ModelPublished promotion(String version, byte[] bytes) {
+        artifacts.byVersion.put(version, bytes);
+        return promotion(version, ModelLoader.sha256(bytes), PopularityArtifact.KIND);
+    }
+
+    private static ModelPublished promotion(String version, String sha256, String kind) {
+        return new ModelPublished(
+                EventIds.random(), Instant.now(), 1, "recommender", version, kind, sha256, Map.of(), 1);
+    }
+
+    @Test
+    void aVerifiedArtifactReplacesTheServingModel() {
+        loader.load(promotion("1", model("a")));
+        boolean changed = loader.load(promotion("2", model("b", "c")));
+
+        assertThat(changed).isTrue();
+        assertThat(loader.current()).hasValueSatisfying(model -> {
+            assertThat(model.versionId()).isEqualTo("2");
+            assertThat(model.artifact().items()).hasSize(2);
+        });
+    }
+
+    @Test
+    void anArtifactThatDoesNotMatchItsChecksumIsRefusedAndThePreviousModelKeepsServing() {
+        loader.load(promotion("1", model("a")));
+        artifacts.byVersion.put("2", model("tampered"));
+
+        assertThatThrownBy(() -> loader.load(promotion("2", "0".repeat(64), PopularityArtifact.KIND)))
+                .isInstanceOf(ModelLoader.ModelLoadException.class)
+                .hasMessageContaining("sha256");
+        assertThat(loader.current())
+                .hasValueSatisfying(model -> assertThat(model.versionId()).isEqualTo("1"));
+    }
+
+    @Test
+    void anUnreadableArtifactIsRefused() {
+        byte[] junk = "not a model".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> loader.load(promotion("9", junk))).isInstanceOf(ModelLoader.ModelLoadException.class);
+        assertThat(loader.current()).isEmpty();
+    }
+
+    @Test
+    void theVersionAlreadyServedIsNotFetchedAgain() {
+        ModelPublished promotion = promotion("1", model("a"));
+        loader.load(promotion);
+
+        boolean changed = loader.load(promotion);
+
+        assertThat(changed).isFalse();
+        assertThat(artifacts.fetches).isEqualTo(1);
+    }
+
+    @Test
+    void aModelKindThisVersionCannotServeIsRefusedBeforeAnyFetch() {
+        assertThatThrownBy(() -> loader.load(promotion("5", "0".repeat(64), "dl4j-two-tower")))
+                .isInstanceOf(ModelLoader.ModelLoadException.class)
+                .hasMessageContaining("dl4j-two-tower");
+        assertThat(artifacts.fetches).isZero();
+    }
+
+    @Test
+    void beforeAnyModelRecommendationsSayNoModelYetInsteadOfFailing() {
+        var result = new RecommendationService(loader, null).recommend("anyone", 10);
+
+        assertThat(result.status()).isEqualTo(io.spotifymate.recommender.Recommendations.Status.NO_MODEL_YET);
+        assertThat(result.items()).isEmpty();
+        assertThat(result.message()).contains("No model");
+    }
+
+    @Test
+    void rankingLeavesOutPlayedTracksKeepsOrderAndExplainsEachItem() {
+        loader.load(promotion("1", model("a", "b", "c", "d")));
+
+        var result = RecommendationService.rank("u", loader.current().orElseThrow(), java.util.Set.of("b"), 2);
+
+        assertThat(result.items()).extracting(item -> item.trackId()).isEqualTo(List.of("a", "c"));
+        assertThat(result.items()).allSatisfy(item -> assertThat(item.reason()).contains("new to you"));
+        assertThat(result.modelVersion()).isEqualTo("1");
+    }
+}
