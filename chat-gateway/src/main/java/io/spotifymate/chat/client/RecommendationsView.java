@@ -1,0 +1,19 @@
+package io.spotifymate.chat.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/** The part of the recommender's answer the chat uses; unknown fields are ignored. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RecommendationsView(String status, String modelVersion, List<Item> items, String message) {
+
+    public static final String NO_MODEL_YET = "NO_MODEL_YET";
+
+    /** One recommended track. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Item(String trackId, String name, String artistName, String reason) {}
+
+    public RecommendationsView {
+        items = items == null ? List.of() : List.copyOf(items);
+    }
+}
