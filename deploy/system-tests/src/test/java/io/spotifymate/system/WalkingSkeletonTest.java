@@ -1,0 +1,165 @@
+package io.spotifymate.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.spotifymate.stack.Stack;
+import io.spotifymate.stack.StackSettings;
+import io.spotifymate.stack.testing.EmbeddedStackExtension;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * One play's journey through all five services, as processes on the real Kafka, Cassandra and PostgreSQL, driven only
+ * through public HTTP APIs: ingestion → plays.v1 → feature-service (Cassandra) → features.updated.v1 → model-service
+ * (PostgreSQL registry) → model.published.v1 → recommender-service (artifact over REST) → chat-gateway.
+ */
+@ExtendWith(EmbeddedStackExtension.class)
+class WalkingSkeletonTest {
+
+    private static Stack stack;
+    private static List<String> startedHere;
+    private static StackSettings settings;
+
+    @BeforeAll
+    static void startServices(StackSettings stackSettings) {
+        settings = stackSettings;
+        stack = new Stack(stackSettings, message -> System.out.println("[system-test] " + message));
+        startedHere = stack.startServices();
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (stack != null) {
+            stack.stop(startedHere);
+        }
+    }
+
+    private static String url(String service) {
+        return settings.serviceUrl(service);
+    }
+
+    private static String spotifyId() {
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        SecureRandom random = new SecureRandom();
+        StringBuilder id = new StringBuilder("spotify:track:");
+        for (int i = 0; i < 22; i++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+
+    private static void play(String user, String trackId, String name, Instant at) {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"userId": "%s", "trackId": "%s", "trackName": "%s", "artistName": "The Testers",
+                         "playedAt": "%s", "msPlayed": 201000}
+                        """.formatted(user, trackId, name, at))
+                .post(url("ingestion-service") + "/api/plays")
+                .then()
+                .statusCode(202);
+    }
+
+    @Test
+    void aPlayFlowsThroughAllFiveServicesIntoTheChatsAnswer() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String hit = spotifyId();
+        String favourite = spotifyId();
+        String niche = spotifyId();
+        String listener = "listener-" + run;
+        Instant at = Instant.parse("2026-11-01T12:00:00Z");
+        // hit: 4 listeners, favourite: 2, niche: 1. The listener has heard only the hit.
+        play("fan1-" + run, hit, "Hit " + run, at);
+        play("fan1-" + run, favourite, "Favourite " + run, at);
+        play("fan1-" + run, niche, "Niche " + run, at);
+        play("fan2-" + run, hit, "Hit " + run, at);
+        play("fan2-" + run, favourite, "Favourite " + run, at);
+        play("fan3-" + run, hit, "Hit " + run, at);
+        play(listener, hit, "Hit " + run, at);
+
+        // The recommender is eventually consistent with the plays: wait until the served model includes them all.
+        JsonPath recommendations = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> given().get(url("recommender-service") + "/api/users/{u}/recommendations?k=100", listener)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        json -> json.getList("items.trackId").contains(niche));
+
+        List<String> ids = recommendations.getList("items.trackId");
+        assertThat(recommendations.getString("status")).isEqualTo("OK");
+        assertThat(ids).as("already played").doesNotContain(hit);
+        assertThat(ids.indexOf(favourite)).as("2 listeners rank above 1").isLessThan(ids.indexOf(niche));
+        assertThat(recommendations.getString("items.find { it.trackId == '" + favourite + "' }.name"))
+                .isEqualTo("Favourite " + run);
+        assertThat(recommendations.getString("items.find { it.trackId == '" + favourite + "' }.reason"))
+                .contains("2 listeners");
+
+        // The feature store counted the listener's play once.
+        given().get(url("feature-service") + "/api/users/{u}/tracks", listener)
+                .then()
+                .statusCode(200)
+                .body("[0].trackId", equalTo(hit))
+                .body("[0].plays", equalTo(1));
+
+        // The served version is the registry's promoted one.
+        String served = recommendations.getString("modelVersion");
+        given().get(url("model-service") + "/api/models/{id}", served)
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("popularity"));
+
+        // The chat names exactly the recommender's top tracks, each with its catalog id.
+        JsonPath chat = given().contentType(ContentType.JSON)
+                .body("{\"userId\": \"%s\", \"message\": \"recommend me something\"}".formatted(listener))
+                .post(url("chat-gateway") + "/api/chat")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<String> top = given().get(url("recommender-service") + "/api/users/{u}/recommendations?k=5", listener)
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items.trackId");
+        assertThat(chat.getList("tracks.trackId", String.class)).isEqualTo(top).isNotEmpty();
+        for (String trackId : top) {
+            assertThat(chat.getString("reply")).contains(trackId);
+        }
+        assertThat(chat.getString("reply")).doesNotContain(hit);
+    }
+
+    @Test
+    void anInvalidPlayIsRejectedWithAProblemNamingTheFieldAndNothingIsPublished() {
+        given().contentType(ContentType.JSON)
+                .body("{\"userId\": \"u\", \"trackName\": \"x\", \"artistName\": \"y\", \"msPlayed\": 1}")
+                .post(url("ingestion-service") + "/api/plays")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("playedAt"));
+    }
+
+    @Test
+    void everyServiceIsReadyAndExposesMetricsAndOpenApi() {
+        for (String service : List.of(
+                "ingestion-service", "feature-service", "model-service", "recommender-service", "chat-gateway")) {
+            given().get(url(service) + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().get(url(service) + "/q/metrics").then().statusCode(200);
+            given().get(url(service) + "/q/openapi").then().statusCode(200);
+        }
+    }
+}
