@@ -107,7 +107,7 @@ public class ChatService {
                     .append(track.artistName() == null ? "" : " by " + track.artistName())
                     .append(" [")
                     .append(track.trackId())
-                    .append("] ")
+                    .append("]: ")
                     .append(track.reason());
         }
         return new ChatReply(conversationId, Intent.RECOMMEND, text.toString(), tracks);

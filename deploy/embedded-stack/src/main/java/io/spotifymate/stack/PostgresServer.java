@@ -126,9 +126,9 @@ final class PostgresServer extends ServerProcess {
                 "fsync=on"));
     }
 
-    /** PostgreSQL's fast shutdown: roll back open transactions, then stop cleanly. */
+    /** PostgreSQL's fast shutdown: roll back open transactions, then stop cleanly; pg_ctl does not wait (-W). */
     @Override
-    void terminate(ProcessHandle process, java.time.Duration grace) {
+    void requestStop(ProcessHandle process) {
         try {
             run(List.of(
                     binDir().resolve("pg_ctl").toString(),
@@ -137,11 +137,9 @@ final class PostgresServer extends ServerProcess {
                     dataDir().toString(),
                     "-m",
                     "fast",
-                    "-t",
-                    Long.toString(grace.toSeconds())));
-            process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            super.terminate(process, grace);
+                    "-W"));
+        } catch (IOException | StackException e) {
+            super.requestStop(process);
         }
     }
 

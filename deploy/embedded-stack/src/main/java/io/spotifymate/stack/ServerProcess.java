@@ -138,14 +138,13 @@ abstract class ServerProcess {
         }
     }
 
-    /** Stops the server if it runs: a polite signal first, then a forced kill after the grace period. */
-    void stop(Duration grace) {
-        runningProcess().ifPresent(process -> terminate(process, grace));
-        deletePidFile();
+    /** Asks the server to shut down cleanly and returns at once (SIGTERM unless the server has a better way). */
+    void requestStop(ProcessHandle process) {
+        process.destroy();
     }
 
-    void terminate(ProcessHandle process, Duration grace) {
-        process.destroy();
+    /** Waits for the server to exit; kills it when the grace period is over. */
+    void awaitStop(ProcessHandle process, Duration grace) {
         try {
             process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -156,6 +155,7 @@ abstract class ServerProcess {
         } catch (ExecutionException e) {
             throw new StackException("Cannot stop " + name() + ": " + e.getMessage());
         }
+        deletePidFile();
     }
 
     void deletePidFile() {

@@ -92,12 +92,7 @@ public final class Stack {
     /** Stops the services, then the servers; with {@code wipe}, deletes all data and logs too. */
     public void down(boolean wipe) {
         stopServices();
-        for (ServerProcess server : reversed(servers())) {
-            if (server.runningProcess().isPresent()) {
-                log.accept("stopping " + server.name());
-            }
-            server.stop(GRACE);
-        }
+        stopTogether(servers());
         if (wipe) {
             log.accept("deleting " + settings.runDir());
             postgres.wipe();
@@ -106,11 +101,23 @@ public final class Stack {
     }
 
     public void stopServices() {
-        for (ServiceProcess service : reversed(services)) {
-            if (service.runningProcess().isPresent()) {
-                log.accept("stopping " + service.name());
-            }
-            service.stop(GRACE);
+        stopTogether(services);
+    }
+
+    /** Asks every running process to stop, then waits for each: shutdowns overlap instead of adding up. */
+    private void stopTogether(List<? extends ServerProcess> processes) {
+        List<ServerProcess> stopping = new ArrayList<>();
+        List<ProcessHandle> handles = new ArrayList<>();
+        for (ServerProcess process : processes) {
+            process.runningProcess().ifPresent(handle -> {
+                log.accept("stopping " + process.name());
+                process.requestStop(handle);
+                stopping.add(process);
+                handles.add(handle);
+            });
+        }
+        for (int i = 0; i < stopping.size(); i++) {
+            stopping.get(i).awaitStop(handles.get(i), GRACE);
         }
     }
 
@@ -118,7 +125,8 @@ public final class Stack {
     public void stop(List<String> names) {
         List<ServerProcess> all = new ArrayList<>(services);
         all.addAll(servers());
-        all.stream().filter(process -> names.contains(process.name())).forEach(process -> process.stop(GRACE));
+        stopTogether(
+                all.stream().filter(process -> names.contains(process.name())).toList());
     }
 
     public List<String> status() {
@@ -147,11 +155,5 @@ public final class Stack {
 
     private List<ServerProcess> servers() {
         return List.of(kafka, cassandra, postgres);
-    }
-
-    private static <T> List<T> reversed(List<T> list) {
-        List<T> copy = new ArrayList<>(list);
-        java.util.Collections.reverse(copy);
-        return copy;
     }
 }
