@@ -2,16 +2,14 @@ package io.spotifymate.stack;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.spotifymate.events.artifact.Checksums;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,7 +92,7 @@ public final class CqlMigrations {
                     Integer.parseInt(name.group(1)),
                     name.group(2).replace('_', ' '),
                     file,
-                    sha256(text),
+                    Checksums.sha256(text.getBytes(StandardCharsets.UTF_8)),
                     statements(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -109,14 +107,5 @@ public final class CqlMigrations {
                 .map(String::strip)
                 .filter(statement -> !statement.isEmpty())
                 .toList();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

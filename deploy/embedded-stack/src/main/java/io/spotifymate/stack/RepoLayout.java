@@ -28,7 +28,7 @@ public final class RepoLayout {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("Cannot find the SpotifyMate checkout above "
+        throw new StackException("Cannot find the SpotifyMate checkout above "
                 + Path.of("").toAbsolutePath() + "; run from inside it or set SPOTIFYMATE_REPO");
     }
 
@@ -36,7 +36,7 @@ public final class RepoLayout {
     static List<Path> runtimeClasspath(Path repoRoot, String module) {
         Path file = repoRoot.resolve("deploy").resolve(module).resolve("target/classpath.txt");
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("The " + module + " classpath is not built yet (" + file
+            throw new StackException("The " + module + " classpath is not built yet (" + file
                     + " is missing): run ./mvnw -q -pl deploy/" + module + " generate-resources");
         }
         try {

@@ -1,14 +1,13 @@
 package io.spotifymate.model.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.spotifymate.events.artifact.Checksums;
 import io.spotifymate.events.artifact.PopularityArtifact;
 import io.spotifymate.model.repository.FeatureStoreReader;
 import io.spotifymate.model.repository.ModelRegistry;
 import io.spotifymate.model.repository.ModelVersion;
 import io.spotifymate.model.training.PopularityTrainer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -49,7 +48,7 @@ public class ModelService {
         PopularityArtifact artifact =
                 new PopularityTrainer(MAX_ITEMS).train(interactions, featureStore.trackNames(), FEATURE_SCHEMA_VERSION);
         byte[] bytes = artifact.toJson();
-        String sha256 = sha256(bytes);
+        String sha256 = Checksums.sha256(bytes);
         return QuarkusTransaction.requiringNew().call(() -> {
             Optional<ModelVersion> current = registry.promoted(MODEL_NAME);
             if (current.isPresent() && current.get().artifactSha256.equals(sha256)) {
@@ -93,14 +92,5 @@ public class ModelService {
                 "training_users", (double) users.size(),
                 "training_plays", (double) plays,
                 "ranked_tracks", (double) artifact.items().size());
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,14 +1,12 @@
 package io.spotifymate.recommender.service;
 
 import io.spotifymate.events.ModelPublished;
+import io.spotifymate.events.artifact.Checksums;
 import io.spotifymate.events.artifact.PopularityArtifact;
 import io.spotifymate.recommender.ServingModel;
 import io.spotifymate.recommender.client.ModelServiceClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -55,7 +53,7 @@ public class ModelLoader {
         } catch (RuntimeException e) {
             throw new ModelLoadException("cannot fetch artifact of version " + promotion.versionId(), e);
         }
-        String actual = sha256(artifact.bytes());
+        String actual = Checksums.sha256(artifact.bytes());
         if (!actual.equals(promotion.artifactSha256())) {
             throw new ModelLoadException("artifact of version " + promotion.versionId() + " has sha256 " + actual
                     + " but the promotion says " + promotion.artifactSha256());
@@ -71,14 +69,6 @@ public class ModelLoader {
                 "Serving %s version %s (%d tracks)",
                 promotion.kind(), promotion.versionId(), parsed.items().size());
         return true;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A promoted model that could not be loaded; the previous one keeps serving. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spotifymate.events.EventIds;
 import io.spotifymate.events.ModelPublished;
+import io.spotifymate.events.artifact.Checksums;
 import io.spotifymate.events.artifact.PopularityArtifact;
 import io.spotifymate.recommender.client.ModelServiceClient;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ class ModelLoaderTest {
 
     private ModelPublished promotion(String version, byte[] bytes) {
         artifacts.byVersion.put(version, bytes);
-        return promotion(version, ModelLoader.sha256(bytes), PopularityArtifact.KIND);
+        return promotion(version, Checksums.sha256(bytes), PopularityArtifact.KIND);
     }
 
     private static ModelPublished promotion(String version, String sha256, String kind) {
