@@ -1,7 +1,6 @@
 package io.spotifymate.events;
 
 import java.util.Arrays;
-import java.util.Optional;
 
 /** One row per event: its CloudEvents type, its topic and its Java record. */
 public enum EventType {
@@ -38,11 +37,5 @@ public enum EventType {
                 .filter(type -> type.recordClass.equals(recordClass))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Not an event record: " + recordClass.getName()));
-    }
-
-    public static Optional<EventType> ofCloudEventType(String cloudEventType) {
-        return Arrays.stream(values())
-                .filter(type -> type.cloudEventType.equals(cloudEventType))
-                .findFirst();
     }
 }

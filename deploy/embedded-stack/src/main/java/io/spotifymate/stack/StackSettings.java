@@ -106,8 +106,7 @@ public record StackSettings(
                 "SPOTIFYMATE_DB_URL", jdbcUrl(),
                 "SPOTIFYMATE_DB_USER", DATABASE_USER,
                 "SPOTIFYMATE_MODEL_SERVICE_URL", serviceUrl("model-service"),
-                "SPOTIFYMATE_RECOMMENDER_URL", serviceUrl("recommender-service"),
-                "SPOTIFYMATE_INGESTION_URL", serviceUrl("ingestion-service"));
+                "SPOTIFYMATE_RECOMMENDER_URL", serviceUrl("recommender-service"));
     }
 
     /** Reads {@code SPOTIFYMATE_*} overrides from the environment (or the given map, in tests). */

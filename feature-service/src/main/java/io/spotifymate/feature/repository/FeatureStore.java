@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,7 @@ public class FeatureStore {
     /** The feature-store schema version the rows follow; models record it. */
     public static final int SCHEMA_VERSION = 1;
 
+    private static final int NAME_CHUNK = 100;
     private static final DateTimeFormatter MONTH =
             DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
@@ -42,7 +45,7 @@ public class FeatureStore {
             PreparedStatement upsertStats,
             PreparedStatement upsertTrack,
             PreparedStatement statsOfUser,
-            PreparedStatement track) {}
+            PreparedStatement tracks) {}
 
     /** Prepared once, on first use: the session may not be connected when the bean is built. */
     private Statements statements() {
@@ -60,7 +63,7 @@ public class FeatureStore {
                     session.prepare("UPDATE tracks SET name = ?, artist_name = ?, album_name = ? WHERE track_id = ?"),
                     session.prepare("SELECT track_id, plays, total_ms, first_played, last_played "
                             + "FROM user_track_stats WHERE user_id = ?"),
-                    session.prepare("SELECT name, artist_name FROM tracks WHERE track_id = ?"));
+                    session.prepare("SELECT track_id, name, artist_name FROM tracks WHERE track_id IN ?"));
             statements = current;
         }
         return current;
@@ -103,14 +106,36 @@ public class FeatureStore {
         session.execute(s.upsertStats.bind(userId, trackId, plays, totalMs, first, last));
     }
 
+    /** A user's totals over all tracks. */
+    public record UserTotals(long plays, long distinctTracks) {}
+
+    /** Sums the user's per-track rows; reads one partition, no name lookups. */
+    public UserTotals totalsOf(String userId) {
+        long plays = 0;
+        long tracks = 0;
+        for (Row row : session.execute(statements().statsOfUser.bind(userId))) {
+            plays += row.getInt("plays");
+            tracks++;
+        }
+        return new UserTotals(plays, tracks);
+    }
+
     /** All of a user's per-track statistics, with track names where known. */
     public List<TrackStats> statsOf(String userId) {
         Statements s = statements();
-        List<TrackStats> result = new ArrayList<>();
-        for (Row row : session.execute(s.statsOfUser.bind(userId))) {
+        List<Row> rows = session.execute(s.statsOfUser.bind(userId)).all();
+        Map<String, Row> names = new HashMap<>();
+        // Names in chunks of IN queries rather than one query per track: a long listening life has many tracks.
+        for (int from = 0; from < rows.size(); from += NAME_CHUNK) {
+            List<String> ids = rows.subList(from, Math.min(rows.size(), from + NAME_CHUNK)).stream()
+                    .map(row -> row.getString("track_id"))
+                    .toList();
+            session.execute(s.tracks.bind(ids)).forEach(row -> names.put(row.getString("track_id"), row));
+        }
+        List<TrackStats> result = new ArrayList<>(rows.size());
+        for (Row row : rows) {
             String trackId = row.getString("track_id");
-            Optional<Row> track =
-                    Optional.ofNullable(session.execute(s.track.bind(trackId)).one());
+            Optional<Row> track = Optional.ofNullable(names.get(trackId));
             result.add(new TrackStats(
                     userId,
                     trackId,

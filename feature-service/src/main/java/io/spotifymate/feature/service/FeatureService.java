@@ -30,15 +30,14 @@ public class FeatureService {
     public UserFeaturesUpdated recordPlay(PlayRecorded play) {
         store.savePlay(play);
         store.refreshStats(play.userId(), play.trackId());
-        List<TrackStats> stats = store.statsOf(play.userId());
-        long totalPlays = stats.stream().mapToLong(TrackStats::plays).sum();
+        FeatureStore.UserTotals totals = store.totalsOf(play.userId());
         return new UserFeaturesUpdated(
                 EventIds.fromContent("features", play.userId(), play.eventId()),
                 clock.instant(),
                 UserFeaturesUpdated.SCHEMA_VERSION,
                 play.userId(),
-                totalPlays,
-                stats.size(),
+                totals.plays(),
+                totals.distinctTracks(),
                 1,
                 FeatureStore.SCHEMA_VERSION);
     }
