@@ -40,7 +40,8 @@ public final class ExportReader {
      *
      * @param fileName only used to tell video episodes from podcast episodes in extended exports, whose rows look
      *     alike; never to choose the format
-     * @return the format, or empty when the file holds no rows at all
+     * @return the format, or empty when the file is not a listening history (another file of the Spotify archive,
+     *     say) or holds no rows; no rows are reported for such a file
      * @throws UnreadableExportException when the content is not one of the formats, or the JSON breaks off (the rows
      *     before the break have been reported)
      */
@@ -55,8 +56,7 @@ public final class ExportReader {
             return readArray(in, fileName, rows);
         }
         if (first == '{') {
-            readJsonLines(in, rows);
-            return Optional.of(ExportFormat.LISTENBRAINZ);
+            return readJsonLines(in, rows);
         }
         throw new UnreadableExportException(fileName + " is not a JSON export: it starts with '" + (char) first + "'");
     }
@@ -82,8 +82,8 @@ public final class ExportReader {
                 if (format == null) {
                     format = detect(node).orElse(null);
                     if (format == null) {
-                        rows.accept(new ExportRow.Rejected(row, "row matches no known export format"));
-                        continue;
+                        // The first row decides: this is some other file (playlists, search queries, ...).
+                        return Optional.empty();
                     }
                 }
                 rows.accept(convert(format, row, node, fileName));
@@ -96,7 +96,8 @@ public final class ExportReader {
         return Optional.ofNullable(format);
     }
 
-    private void readJsonLines(InputStream in, Consumer<ExportRow> rows) throws IOException {
+    /** JSON lines: a listening history only if its first line is a complete listen. */
+    private Optional<ExportFormat> readJsonLines(InputStream in, Consumer<ExportRow> rows) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int row = 0;
         String line;
@@ -108,12 +109,23 @@ public final class ExportReader {
                 continue;
             }
             row++;
+            JsonNode node;
             try {
-                rows.accept(listen(row, JSON.readTree(line)));
+                node = JSON.readTree(line);
             } catch (JsonProcessingException e) {
+                if (row == 1) {
+                    return Optional.empty();
+                }
                 rows.accept(new ExportRow.Rejected(row, "invalid JSON: " + e.getOriginalMessage()));
+                continue;
             }
+            if (row == 1
+                    && detect(node).filter(ExportFormat.LISTENBRAINZ::equals).isEmpty()) {
+                return Optional.empty();
+            }
+            rows.accept(listen(row, node));
         }
+        return row == 0 ? Optional.empty() : Optional.of(ExportFormat.LISTENBRAINZ);
     }
 
     static Optional<ExportFormat> detect(JsonNode row) {

@@ -199,6 +199,17 @@ class ExportReaderTest {
     }
 
     @Test
+    void otherFilesOfTheSpotifyArchiveAreNotListeningHistories() throws IOException {
+        Result playlists = read("Playlist1.json", "{\n  \"playlists\": [\n    {\"name\": \"Road trip\"}\n  ]\n}\n");
+        Result searches = read("SearchQueries.json", "[{\"platform\": \"IPHONE\", \"searchTime\": \"2024\"}]");
+
+        assertThat(playlists.format()).isEmpty();
+        assertThat(playlists.rows()).isEmpty();
+        assertThat(searches.format()).isEmpty();
+        assertThat(searches.rows()).isEmpty();
+    }
+
+    @Test
     void somethingThatIsNotJsonIsRefusedAndAnEmptyFileHasNoFormat() throws IOException {
         assertThatThrownBy(() -> read("notes.txt", "endTime,artistName\n"))
                 .isInstanceOf(UnreadableExportException.class)
