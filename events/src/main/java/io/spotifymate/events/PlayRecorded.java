@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param playedAt when playback ended, as the Spotify exports record it
  * @param msPlayed how long it played
  * @param source where the play came from: {@code api}, {@code spotify-export}, {@code listenbrainz}, ...
+ * @param context how it was played, when the source says (exports do; a single API play may not); null otherwise
  */
 public record PlayRecorded(
         String eventId,
@@ -22,10 +23,18 @@ public record PlayRecorded(
         String albumName,
         Instant playedAt,
         long msPlayed,
-        String source)
+        String source,
+        PlaybackContext context)
         implements SpotifyMateEvent {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * How a play happened, as Spotify's extended export records it. Every field may be null. {@code reasonStart} and
+     * {@code reasonEnd} are open sets ({@code trackdone}, {@code fwdbtn}, {@code clickrow}, ...).
+     */
+    public record PlaybackContext(
+            String platform, String reasonStart, String reasonEnd, Boolean skipped, Boolean shuffle, Boolean offline) {}
 
     public PlayRecorded {
         Objects.requireNonNull(eventId, "eventId");

@@ -35,7 +35,23 @@ class GoldenSamplesTest {
                                 "Whenever You Need Somebody",
                                 Instant.parse("2026-11-20T18:03:00Z"),
                                 213_573,
-                                "api")),
+                                "api",
+                                null)),
+                Arguments.of(
+                        "play-recorded-from-export.json",
+                        new PlayRecorded(
+                                "0f3c6a1e-8d2b-3f4a-9e5d-6c7b8a9f0e1d",
+                                Instant.parse("2026-11-22T08:00:00Z"),
+                                1,
+                                "alice",
+                                "spotify:track:3n3Ppam7vgaVa1iaRUc9Lp",
+                                "Mr. Brightside",
+                                "The Killers",
+                                "Hot Fuss",
+                                Instant.parse("2023-06-01T20:15:30Z"),
+                                187_000,
+                                "spotify-export",
+                                new PlayRecorded.PlaybackContext("android", "clickrow", "fwdbtn", true, true, false))),
                 Arguments.of(
                         "track-cataloged.json",
                         new TrackCataloged(

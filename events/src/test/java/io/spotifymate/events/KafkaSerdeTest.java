@@ -28,7 +28,8 @@ class KafkaSerdeTest {
             null,
             Instant.parse("2026-01-01T00:00:00Z"),
             1000,
-            "api");
+            "api",
+            null);
 
     @Test
     void aPlayRoundTripsThroughTheKafkaSerdeWithItsCloudEventHeaders() {

@@ -51,7 +51,8 @@ class PlayConsumerTest {
                 null,
                 Instant.parse(playedAt),
                 ms,
-                "test");
+                "test",
+                null);
     }
 
     private static void awaitPlays(String user, int plays, long totalMs) {

@@ -145,7 +145,7 @@ public final class ExportReader {
     private static ExportRow convert(ExportFormat format, int row, JsonNode node, String fileName) {
         return switch (format) {
             case SPOTIFY_BASIC -> basic(row, node);
-            case SPOTIFY_EXTENDED, SPOTIFY_LEGACY -> extended(row, node, fileName);
+            case SPOTIFY_EXTENDED, SPOTIFY_LEGACY -> extended(row, format, node, fileName);
             case LISTENBRAINZ -> listen(row, node);
         };
     }
@@ -171,6 +171,7 @@ public final class ExportReader {
         }
         return new ExportRow.Play(
                 row,
+                ExportFormat.SPOTIFY_BASIC,
                 new ExportedPlay(
                         null,
                         text(node, "trackName"),
@@ -187,7 +188,7 @@ public final class ExportReader {
     }
 
     /** Extended and legacy rows: music has track fields; episodes and audiobook chapters have theirs instead. */
-    private static ExportRow extended(int row, JsonNode node, String fileName) {
+    private static ExportRow extended(int row, ExportFormat format, JsonNode node, String fileName) {
         if (!hasText(node, "master_metadata_track_name") && !hasText(node, "spotify_track_uri")) {
             if (hasText(node, "audiobook_uri")
                     || hasText(node, "audiobook_title")
@@ -218,6 +219,7 @@ public final class ExportReader {
         String uri = text(node, "spotify_track_uri");
         return new ExportRow.Play(
                 row,
+                format,
                 new ExportedPlay(
                         TrackIds.isSpotify(uri) ? uri : null,
                         text(node, "master_metadata_track_name"),
@@ -256,6 +258,7 @@ public final class ExportReader {
                 : 0;
         return new ExportRow.Play(
                 row,
+                ExportFormat.LISTENBRAINZ,
                 new ExportedPlay(
                         trackId,
                         text(meta, "track_name"),

@@ -5,8 +5,8 @@ public sealed interface ExportRow {
 
     int row();
 
-    /** A music play. */
-    record Play(int row, ExportedPlay play) implements ExportRow {}
+    /** A music play, and the format of the file it came from. */
+    record Play(int row, ExportFormat format, ExportedPlay play) implements ExportRow {}
 
     /** A row that is not music (a podcast episode, a video, an audiobook chapter): counted, not imported. */
     record Skipped(int row, Kind kind) implements ExportRow {}

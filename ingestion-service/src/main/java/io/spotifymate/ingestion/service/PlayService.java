@@ -4,6 +4,7 @@ import io.spotifymate.events.EventIds;
 import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.events.TrackIds;
 import io.spotifymate.ingestion.PlayInput;
+import io.spotifymate.ingestion.exports.ExportedPlay;
 import io.spotifymate.ingestion.messaging.PlayPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,26 +38,74 @@ public class PlayService {
         return publisher.publish(toEvent(input, source));
     }
 
+    /** Completes once Kafka has the event. */
+    public CompletionStage<PlayRecorded> publish(PlayRecorded play) {
+        return publisher.publish(play);
+    }
+
     PlayRecorded toEvent(PlayInput input, String source) {
-        Instant now = clock.instant();
-        if (input.playedAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
+        if (input.playedAt().isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
             throw new InvalidPlayException("playedAt", "is in the future: " + input.playedAt());
         }
-        String trackId = resolveTrackId(input);
-        String userId = input.userId().strip();
-        return new PlayRecorded(
-                // The same play posted twice gets the same id, so consumers count it once.
-                EventIds.fromContent("play", userId, trackId, input.playedAt().toString()),
-                now,
-                PlayRecorded.SCHEMA_VERSION,
-                userId,
-                trackId,
+        return event(
+                input.userId().strip(),
+                resolveTrackId(input),
                 input.trackName().strip(),
                 input.artistName().strip(),
                 input.albumName() == null ? null : input.albumName().strip(),
                 input.playedAt(),
                 input.msPlayed(),
-                source);
+                source,
+                null);
+    }
+
+    /** The event of a play read from an export file; its track gets a local id when the file has none. */
+    public PlayRecorded fromExport(String userId, ExportedPlay play, String source) {
+        String trackId = play.trackId() != null ? play.trackId() : TrackIds.local(play.artistName(), play.trackName());
+        PlayRecorded.PlaybackContext context = new PlayRecorded.PlaybackContext(
+                play.platform(), play.reasonStart(), play.reasonEnd(), play.skipped(), play.shuffle(), play.offline());
+        boolean noContext = play.platform() == null
+                && play.reasonStart() == null
+                && play.reasonEnd() == null
+                && play.skipped() == null
+                && play.shuffle() == null
+                && play.offline() == null;
+        return event(
+                userId,
+                trackId,
+                play.trackName().strip(),
+                play.artistName().strip(),
+                play.albumName(),
+                play.playedAt(),
+                play.msPlayed(),
+                source,
+                noContext ? null : context);
+    }
+
+    private PlayRecorded event(
+            String userId,
+            String trackId,
+            String trackName,
+            String artistName,
+            String albumName,
+            Instant playedAt,
+            long msPlayed,
+            String source,
+            PlayRecorded.PlaybackContext context) {
+        return new PlayRecorded(
+                // The same play, from the API or from any export, gets the same id, so consumers count it once.
+                EventIds.fromContent("play", userId, trackId, playedAt.toString()),
+                clock.instant(),
+                PlayRecorded.SCHEMA_VERSION,
+                userId,
+                trackId,
+                trackName,
+                artistName,
+                albumName,
+                playedAt,
+                msPlayed,
+                source,
+                context);
     }
 
     private static String resolveTrackId(PlayInput input) {

@@ -1,0 +1,93 @@
+package io.spotifymate.ingestion.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One import of an uploaded file, with its progress and outcome. */
+@Entity
+@Table(name = "import_job")
+public class ImportJob extends PanacheEntityBase {
+
+    /** Where a job stands. */
+    public enum Status {
+        QUEUED,
+        RUNNING,
+        SUCCEEDED,
+        FAILED;
+
+        public boolean finished() {
+            return this == SUCCEEDED || this == FAILED;
+        }
+    }
+
+    /** A row that was not imported, and why. */
+    public record Rejection(String file, int row, String reason) {}
+
+    @Id
+    public UUID id;
+
+    @Column(name = "user_id", nullable = false)
+    public String userId;
+
+    @Column(name = "file_name", nullable = false)
+    public String fileName;
+
+    @Column(name = "file_bytes", nullable = false)
+    public long fileBytes;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> formats = new ArrayList<>();
+
+    @Column(name = "total_rows")
+    public Long totalRows;
+
+    @Column(name = "rows_read", nullable = false)
+    public long rowsRead;
+
+    @Column(nullable = false)
+    public long accepted;
+
+    @Column(nullable = false)
+    public long rejected;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Long> skipped = new LinkedHashMap<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Rejection> rejections = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "ignored_files", nullable = false)
+    public List<String> ignoredFiles = new ArrayList<>();
+
+    public String error;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+}

@@ -1,0 +1,249 @@
+package io.spotifymate.ingestion.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.spotifymate.events.PlayRecorded;
+import io.spotifymate.ingestion.ImportJobView;
+import io.spotifymate.ingestion.config.ImportConfig;
+import io.spotifymate.ingestion.exports.ExportArchive;
+import io.spotifymate.ingestion.exports.ExportFormat;
+import io.spotifymate.ingestion.exports.ExportReader;
+import io.spotifymate.ingestion.exports.ExportRow;
+import io.spotifymate.ingestion.exports.UnreadableExportException;
+import io.spotifymate.ingestion.repository.ImportJob;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Import jobs: an uploaded export file or archive is spooled, then read on a worker thread, and its music plays are
+ * published as PlayRecorded events. Progress (rows read of the counted total) is saved as the job goes, so the API and
+ * its progress stream can show it. Event ids come from the content: importing the same file again sends the same
+ * events, which consumers count once; an interrupted job can simply be run again.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
+    private final PlayService plays;
+    private final ImportConfig config;
+    private final Clock clock = Clock.systemUTC();
+    // One job at a time: imports are I/O-bound and this keeps a user's plays in file order.
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "import-jobs");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ImportService(PlayService plays, ImportConfig config) {
+        this.plays = plays;
+        this.config = config;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** Takes an uploaded file over (it is copied to the spool) and queues its job. */
+    public ImportJobView submit(String userId, String fileName, Path upload) {
+        ImportJob job = new ImportJob();
+        job.id = UUID.randomUUID();
+        job.userId = userId;
+        job.fileName = fileName;
+        job.status = ImportJob.Status.QUEUED;
+        job.createdAt = clock.instant();
+        Path spooled = config.spoolDir().resolve(job.id + ".upload");
+        try {
+            Files.createDirectories(config.spoolDir());
+            Files.copy(upload, spooled);
+            job.fileBytes = Files.size(spooled);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot spool the upload", e);
+        }
+        QuarkusTransaction.requiringNew().run(job::persist);
+        worker.execute(() -> run(job.id, userId, fileName, spooled));
+        return ImportJobView.of(job);
+    }
+
+    public Optional<ImportJobView> find(UUID id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ImportJob.<ImportJob>findByIdOptional(id).map(ImportJobView::of));
+    }
+
+    void run(UUID id, String userId, String fileName, Path file) {
+        Progress progress = new Progress(id, userId);
+        try {
+            save(id, job -> {
+                job.status = ImportJob.Status.RUNNING;
+                job.startedAt = clock.instant();
+            });
+            boolean zip = isZip(file);
+            long total = count(file, fileName, zip);
+            save(id, job -> job.totalRows = total);
+            Set<ExportFormat> formats = new LinkedHashSet<>();
+            List<String> ignored = new ArrayList<>();
+            if (zip) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    for (ExportArchive.FileResult result : archive().read(in, progress::row)) {
+                        result.format().ifPresentOrElse(formats::add, () -> {
+                            if (result.error().isEmpty()) {
+                                ignored.add(result.name());
+                            }
+                        });
+                        result.error().ifPresent(error -> progress.fileError(result.name(), error));
+                    }
+                }
+            } else {
+                try (InputStream in = Files.newInputStream(file)) {
+                    new ExportReader()
+                            .read(in, fileName, row -> progress.row(fileName, row))
+                            .ifPresent(formats::add);
+                }
+            }
+            progress.flush();
+            String error = formats.isEmpty()
+                    ? fileName + " holds no listening history (Spotify basic, extended or endsong files, or a "
+                            + "ListenBrainz export)"
+                    : progress.firstFileError;
+            finish(id, progress, formats, ignored, error);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Import %s of %s failed: %s", id, fileName, e.getMessage());
+            try {
+                progress.flush();
+            } catch (RuntimeException flushFailure) {
+                e.addSuppressed(flushFailure);
+            }
+            finish(id, progress, Set.of(), List.of(), e.getMessage() == null ? e.toString() : e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warnf("Cannot delete spooled upload %s: %s", file, e.getMessage());
+            }
+        }
+    }
+
+    private void finish(UUID id, Progress progress, Set<ExportFormat> formats, List<String> ignored, String error) {
+        save(id, job -> {
+            progress.copyTo(job);
+            job.formats = formats.stream().map(Enum::name).toList();
+            job.ignoredFiles = List.copyOf(ignored);
+            job.error = error;
+            // A failed file inside an archive does not fail the job: its rows before the break were imported.
+            job.status = formats.isEmpty() ? ImportJob.Status.FAILED : ImportJob.Status.SUCCEEDED;
+            job.finishedAt = clock.instant();
+        });
+    }
+
+    private ExportArchive archive() {
+        return new ExportArchive(
+                new ExportReader(), new ExportArchive.Limits(config.maxZipEntries(), config.maxUncompressedBytes()));
+    }
+
+    /** A first, cheap pass that only counts rows, so progress can be shown as rows done of total. */
+    private long count(Path file, String fileName, boolean zip) throws IOException {
+        long[] rows = {0};
+        try (InputStream in = Files.newInputStream(file)) {
+            if (zip) {
+                archive().read(in, (name, row) -> rows[0]++);
+            } else {
+                new ExportReader().read(in, fileName, row -> rows[0]++);
+            }
+        } catch (UnreadableExportException e) {
+            // The import pass meets the same break and reports it; the count so far is the total it will reach.
+        }
+        return rows[0];
+    }
+
+    private static boolean isZip(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            byte[] head = in.readNBytes(4);
+            return java.util.Arrays.equals(head, ZIP_MAGIC);
+        }
+    }
+
+    private static void save(UUID id, java.util.function.Consumer<ImportJob> change) {
+        QuarkusTransaction.requiringNew().run(() -> change.accept(ImportJob.findById(id)));
+    }
+
+    /** Counts of one running job, saved every batch. */
+    private final class Progress {
+        private final UUID id;
+        private final String userId;
+        private final ImportJob counts = new ImportJob();
+        private final List<CompletableFuture<PlayRecorded>> inFlight = new ArrayList<>();
+        private String firstFileError;
+
+        Progress(UUID id, String userId) {
+            this.id = id;
+            this.userId = userId;
+        }
+
+        void row(String file, ExportRow row) {
+            counts.rowsRead++;
+            if (row instanceof ExportRow.Play play) {
+                PlayRecorded event = plays.fromExport(userId, play.play(), source(play.format()));
+                inFlight.add(plays.publish(event).toCompletableFuture());
+            } else if (row instanceof ExportRow.Skipped skipped) {
+                counts.skipped.merge(skipped.kind().name(), 1L, Long::sum);
+            } else if (row instanceof ExportRow.Rejected rejected) {
+                reject(file, rejected.row(), rejected.reason());
+            }
+            if (inFlight.size() >= config.batchSize() || counts.rowsRead % config.batchSize() == 0) {
+                flush();
+            }
+        }
+
+        void fileError(String file, String error) {
+            if (firstFileError == null) {
+                firstFileError = error;
+            }
+            reject(file, 0, error);
+        }
+
+        private void reject(String file, int row, String reason) {
+            counts.rejected++;
+            if (counts.rejections.size() < config.keptRejections()) {
+                counts.rejections.add(new ImportJob.Rejection(file, row, reason));
+            }
+        }
+
+        /** Waits until Kafka has every play sent so far, then saves the counts. */
+        void flush() {
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+            counts.accepted += inFlight.size();
+            inFlight.clear();
+            save(id, this::copyTo);
+        }
+
+        void copyTo(ImportJob job) {
+            job.rowsRead = counts.rowsRead;
+            job.accepted = counts.accepted;
+            job.rejected = counts.rejected;
+            job.skipped = new java.util.LinkedHashMap<>(counts.skipped);
+            job.rejections = new ArrayList<>(counts.rejections);
+        }
+    }
+
+    private static String source(ExportFormat format) {
+        return format == ExportFormat.LISTENBRAINZ ? "listenbrainz" : "spotify-export";
+    }
+}

@@ -1,0 +1,178 @@
+package io.spotifymate.ingestion;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.spotifymate.events.EventJson;
+import io.spotifymate.events.PlayRecorded;
+import io.spotifymate.events.Topics;
+import io.spotifymate.stack.StackSettings;
+import io.spotifymate.stack.testing.EmbeddedStackResource;
+import io.spotifymate.stack.testing.TestStack;
+import io.spotifymate.stack.testing.TopicReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+
+/** Import jobs against the real stack: upload, progress, counts, what reaches Kafka, and a repeated import. */
+@QuarkusTest
+@WithTestResource(EmbeddedStackResource.class)
+class ImportResourceTest {
+
+    private final StackSettings stack = TestStack.ensureUp();
+
+    private static final String BASIC = "[\n"
+            + "{\"endTime\": \"2024-01-31 23:59\", \"artistName\": \"Beyoncé\", \"trackName\": \"Halo\", "
+            + "\"msPlayed\": 261000},\n"
+            + "{\"endTime\": \"2024-02-01 00:03\", \"artistName\": \"Queen\", \"trackName\": \"Bohemian Rhapsody\", "
+            + "\"msPlayed\": 12000},\n"
+            + "{\"endTime\": \"2024-02-01 00:10\", \"podcastName\": \"The Daily\", \"episodeName\": \"Monday\", "
+            + "\"msPlayed\": 1200000},\n"
+            + "{\"endTime\": \"2024-02-01 00:20\", \"trackName\": \"No Artist\", \"msPlayed\": 1}\n"
+            + "]";
+
+    private static final String EXTENDED = "[{\"ts\": \"2023-06-01T20:15:30Z\", \"platform\": \"android\", "
+            + "\"ms_played\": 187000, \"ip_addr\": \"203.0.113.9\", \"master_metadata_track_name\": \"Mr. Brightside\", "
+            + "\"master_metadata_album_artist_name\": \"The Killers\", \"master_metadata_album_album_name\": "
+            + "\"Hot Fuss\", \"spotify_track_uri\": \"spotify:track:3n3Ppam7vgaVa1iaRUc9Lp\", \"reason_start\": "
+            + "\"clickrow\", \"reason_end\": \"fwdbtn\", \"shuffle\": true, \"skipped\": true, \"offline\": false}]";
+
+    private static byte[] archive() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (var entry : List.of(
+                    new String[] {"MyData/StreamingHistory_music_0.json", BASIC},
+                    new String[] {"MyData/Streaming_History_Audio_2023.json", EXTENDED},
+                    new String[] {"MyData/Userdata.json", "{\"username\": \"someone\"}"})) {
+                zip.putNextEntry(new ZipEntry(entry[0]));
+                zip.write(entry[1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String upload(String user, String fileName, byte[] content) {
+        return given().multiPart("file", fileName, content)
+                .post("/api/users/{u}/imports", user)
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("QUEUED"))
+                .extract()
+                .path("id");
+    }
+
+    private static JsonPath finished(String jobId) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().get("/api/imports/{id}", jobId).jsonPath(), job -> job.getBoolean("finished"));
+    }
+
+    @Test
+    void aSpotifyArchiveIsImportedWithCountsAndItsPlaysReachKafkaOnceEach() throws IOException {
+        String user = "import-" + UUID.randomUUID();
+        byte[] zip = archive();
+
+        JsonPath job = finished(upload(user, "my_spotify_data.zip", zip));
+
+        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(job.getLong("totalRows")).isEqualTo(5);
+        assertThat(job.getLong("rowsRead")).isEqualTo(5);
+        assertThat(job.getLong("accepted")).isEqualTo(3);
+        assertThat(job.getLong("rejected")).isEqualTo(1);
+        assertThat(job.getLong("skipped.PODCAST")).isEqualTo(1);
+        assertThat(job.getList("formats")).containsExactly("SPOTIFY_BASIC", "SPOTIFY_EXTENDED");
+        assertThat(job.getList("ignoredFiles")).containsExactly("MyData/Userdata.json");
+        assertThat(job.getString("rejections[0].file")).isEqualTo("MyData/StreamingHistory_music_0.json");
+        assertThat(job.getInt("rejections[0].row")).isEqualTo(4);
+        assertThat(job.getString("rejections[0].reason")).isEqualTo("artistName is missing");
+
+        String again = upload(user, "my_spotify_data.zip", zip);
+        assertThat(finished(again).getLong("accepted")).isEqualTo(3);
+
+        List<PlayRecorded> published = new java.util.ArrayList<>();
+        new TopicReader(stack.kafkaBootstrap())
+                .find(
+                        Topics.PLAYS,
+                        r -> {
+                            if (user.equals(r.key())) {
+                                published.add(EventJson.read(r.value(), PlayRecorded.class));
+                            }
+                            return published.size() == 6;
+                        },
+                        Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("expected 6 records for " + user + ", saw " + published.size()));
+        Set<String> ids = new HashSet<>();
+        published.forEach(play -> ids.add(play.eventId()));
+        assertThat(ids)
+                .as("the second import repeats the first one's event ids")
+                .hasSize(3);
+        PlayRecorded brightside = published.stream()
+                .filter(play -> play.trackId().equals("spotify:track:3n3Ppam7vgaVa1iaRUc9Lp"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(brightside.source()).isEqualTo("spotify-export");
+        assertThat(brightside.context().reasonEnd()).isEqualTo("fwdbtn");
+        assertThat(brightside.context().skipped()).isTrue();
+        assertThat(new String(EventJson.write(brightside), StandardCharsets.UTF_8))
+                .doesNotContain("203.0.113.9");
+    }
+
+    @Test
+    void theProgressStreamEndsWithTheFinishedJob() {
+        String job =
+                upload("stream-" + UUID.randomUUID(), "StreamingHistory0.json", BASIC.getBytes(StandardCharsets.UTF_8));
+
+        String events = given().accept("text/event-stream")
+                .get("/api/imports/{id}/progress", job)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+
+        List<String> data = events.lines()
+                .filter(line -> line.startsWith("data:"))
+                .map(line -> line.substring(5))
+                .toList();
+        assertThat(data).isNotEmpty();
+        JsonPath last = JsonPath.from(data.get(data.size() - 1));
+        assertThat(last.getBoolean("finished")).isTrue();
+        assertThat(last.getLong("rowsRead"))
+                .isEqualTo(last.getLong("totalRows"))
+                .isEqualTo(4);
+    }
+
+    @Test
+    void aFileThatIsNoListeningHistoryFailsItsJobWithAReason() {
+        String job = upload("bad-" + UUID.randomUUID(), "notes.txt", "hello".getBytes(StandardCharsets.UTF_8));
+
+        JsonPath result = finished(job);
+
+        assertThat(result.getString("status")).isEqualTo("FAILED");
+        assertThat(result.getString("error")).contains("notes.txt");
+        assertThat(result.getLong("accepted")).isZero();
+    }
+
+    @Test
+    void anUploadWithoutAFileIsA400ProblemAndAnUnknownJobIsA404() {
+        given().multiPart("other", "x")
+                .post("/api/users/{u}/imports", "someone")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("file"));
+        given().get("/api/imports/{id}", UUID.randomUUID()).then().statusCode(404);
+    }
+}
