@@ -5,19 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.spotifymate.events.EventJson;
 import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.events.Topics;
+import io.spotifymate.ingestion.repository.ImportJob;
+import io.spotifymate.ingestion.service.ImportService;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
 import io.spotifymate.stack.testing.TopicReader;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -152,6 +157,37 @@ class ImportResourceTest {
         assertThat(last.getLong("rowsRead"))
                 .isEqualTo(last.getLong("totalRows"))
                 .isEqualTo(4);
+    }
+
+    @Inject
+    ImportService imports;
+
+    @Test
+    void aJobInterruptedByARestartIsRunAgainFromItsSpooledUpload() throws IOException {
+        UUID id = UUID.randomUUID();
+        Files.createDirectories(imports.spoolFile(id).getParent());
+        Files.writeString(imports.spoolFile(id), BASIC);
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImportJob job = new ImportJob();
+            job.id = id;
+            job.userId = "resumed-" + id;
+            job.fileName = "StreamingHistory0.json";
+            job.fileBytes = BASIC.length();
+            job.status = ImportJob.Status.RUNNING;
+            job.rowsRead = 2;
+            job.createdAt = java.time.Instant.now();
+            job.persist();
+        });
+
+        imports.resumeInterrupted();
+
+        JsonPath result = finished(id.toString());
+        assertThat(result.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(result.getLong("accepted")).isEqualTo(2);
+        assertThat(result.getLong("rowsRead")).isEqualTo(4);
+        assertThat(Files.exists(imports.spoolFile(id)))
+                .as("spooled upload cleaned up")
+                .isFalse();
     }
 
     @Test

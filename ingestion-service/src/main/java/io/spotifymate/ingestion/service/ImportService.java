@@ -1,6 +1,7 @@
 package io.spotifymate.ingestion.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.ingestion.ImportJobView;
 import io.spotifymate.ingestion.config.ImportConfig;
@@ -12,6 +13,7 @@ import io.spotifymate.ingestion.exports.UnreadableExportException;
 import io.spotifymate.ingestion.repository.ImportJob;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,6 +64,42 @@ public class ImportService {
         worker.shutdownNow();
     }
 
+    void onStart(@Observes StartupEvent start) {
+        resumeInterrupted();
+    }
+
+    /**
+     * Jobs a crash or restart interrupted run again from their spooled upload; content-derived event ids make the
+     * plays already sent harmless duplicates. Without the upload, such a job fails with a clear reason.
+     */
+    public int resumeInterrupted() {
+        List<ImportJob> interrupted = QuarkusTransaction.requiringNew()
+                .call(() -> ImportJob.<ImportJob>list(
+                        "status in ?1", List.of(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)));
+        int resumed = 0;
+        for (ImportJob job : interrupted) {
+            Path spooled = spoolFile(job.id);
+            if (Files.isRegularFile(spooled)) {
+                LOG.infof("Resuming interrupted import %s of %s", job.id, job.fileName);
+                save(job.id, j -> j.status = ImportJob.Status.QUEUED);
+                worker.execute(() -> run(job.id, job.userId, job.fileName, spooled));
+                resumed++;
+            } else {
+                save(job.id, j -> {
+                    j.status = ImportJob.Status.FAILED;
+                    j.error = "Interrupted by a restart, and the upload is gone: upload the file again";
+                    j.finishedAt = clock.instant();
+                });
+            }
+        }
+        return resumed;
+    }
+
+    /** Where a job's upload waits until the job ends. */
+    public Path spoolFile(UUID jobId) {
+        return config.spoolDir().resolve(jobId + ".upload");
+    }
+
     /** Takes an uploaded file over (it is copied to the spool) and queues its job. */
     public ImportJobView submit(String userId, String fileName, Path upload) {
         ImportJob job = new ImportJob();
@@ -70,7 +108,7 @@ public class ImportService {
         job.fileName = fileName;
         job.status = ImportJob.Status.QUEUED;
         job.createdAt = clock.instant();
-        Path spooled = config.spoolDir().resolve(job.id + ".upload");
+        Path spooled = spoolFile(job.id);
         try {
             Files.createDirectories(config.spoolDir());
             Files.copy(upload, spooled);
