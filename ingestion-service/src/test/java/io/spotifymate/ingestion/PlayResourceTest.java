@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.spotifymate.events.CloudEvents;
 import io.spotifymate.events.EventJson;
+import io.spotifymate.events.FeedbackGiven;
 import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.events.Topics;
 import io.spotifymate.stack.StackSettings;
@@ -18,6 +19,7 @@ import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
 import io.spotifymate.stack.testing.TopicReader;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -126,6 +128,91 @@ class PlayResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("msPlayed"));
+    }
+
+    @Test
+    void aBatchIsPublishedWhole() {
+        String user = "batch-" + UUID.randomUUID();
+        String batch = "[" + play(user, "spotify:track:7tFiyTwD0nx5a1eklYtX2J") + ","
+                + play(user, "").replace("\"trackId\": \"\", ", "").replace("20:15", "21:15") + "]";
+
+        given().contentType(ContentType.JSON)
+                .body(batch)
+                .post("/api/plays/batch")
+                .then()
+                .statusCode(202)
+                .body("accepted", equalTo(2))
+                .body("eventIds.size()", equalTo(2));
+    }
+
+    @Test
+    void aBatchWithOneBadPlayIsRejectedNamingItsIndexAndPublishesNothing() {
+        String user = "badbatch-" + UUID.randomUUID();
+        String batch =
+                "[" + play(user, "spotify:track:7tFiyTwD0nx5a1eklYtX2J") + "," + play(user, "spotify:track:bad") + "]";
+
+        given().contentType(ContentType.JSON)
+                .body(batch)
+                .post("/api/plays/batch")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("plays[1].trackId"));
+
+        // A later play of the same user lands on the same partition after anything the batch could have sent.
+        String marker = given().contentType(ContentType.JSON)
+                .body(play(user, "spotify:track:4uLU6hMCjMI75M1A2tKUQC"))
+                .post("/api/plays")
+                .path("eventId");
+        List<String> seen = new java.util.ArrayList<>();
+        new TopicReader(stack.kafkaBootstrap())
+                .find(
+                        Topics.PLAYS,
+                        r -> {
+                            if (!user.equals(r.key())) {
+                                return false;
+                            }
+                            seen.add(EventJson.read(r.value(), PlayRecorded.class)
+                                    .eventId());
+                            return seen.contains(marker);
+                        },
+                        Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("marker play not found"));
+        assertThat(seen).containsExactly(marker);
+    }
+
+    @Test
+    void feedbackIsDurableInKafkaKeyedByUser() {
+        String user = "feedback-" + UUID.randomUUID();
+
+        String eventId = given().contentType(ContentType.JSON)
+                .body("{\"userId\": \"%s\", \"kind\": \"BAN\", \"target\": \"ARTIST\", \"targetId\": \"Drake\", "
+                                .formatted(user)
+                        + "\"at\": \"2026-11-20T10:00:00Z\"}")
+                .post("/api/feedback")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("eventId");
+
+        ConsumerRecord<String, byte[]> record = new TopicReader(stack.kafkaBootstrap())
+                .find(Topics.FEEDBACK, r -> user.equals(r.key()), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("no feedback for " + user));
+        FeedbackGiven feedback = EventJson.read(record.value(), FeedbackGiven.class);
+        assertThat(feedback.eventId()).isEqualTo(eventId);
+        assertThat(feedback.kind()).isEqualTo(FeedbackGiven.Kind.BAN);
+        assertThat(feedback.targetId()).isEqualTo("Drake");
+        assertThat(CloudEvents.value(record.headers(), "ce_type")).contains("spotifymate.feedback.given.v1");
+    }
+
+    @Test
+    void feedbackOfAnUnknownKindIsA400Problem() {
+        given().contentType(ContentType.JSON)
+                .body("{\"userId\": \"u\", \"kind\": \"LOVE\", \"target\": \"TRACK\", \"targetId\": \"t\"}")
+                .post("/api/feedback")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -3,13 +3,16 @@ package io.spotifymate.ingestion.rest;
 import io.spotifymate.ingestion.PlayInput;
 import io.spotifymate.ingestion.service.PlayService;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -26,6 +29,26 @@ public class PlayResource {
 
     /** What the caller gets back: the event id (stable for the same play) and the resolved track id. */
     public record Accepted(String eventId, String userId, String trackId) {}
+
+    /** What a batch gets back: the event ids in the order of the plays. */
+    public record BatchAccepted(int accepted, List<String> eventIds) {}
+
+    @POST
+    @Path("/batch")
+    @Operation(
+            operationId = "recordPlays",
+            summary = "Record up to 1000 plays at once",
+            description = "All or nothing: one invalid play rejects the batch with a 400 naming plays[i].field, and "
+                    + "nothing of it is published. Answers 202 once Kafka has every play.")
+    public CompletionStage<Response> recordBatch(
+            @Valid @NotEmpty @Size(max = 1000) List<@Valid @NotNull PlayInput> plays) {
+        return this.plays
+                .recordAll(plays, "api")
+                .thenApply(events -> Response.accepted(new BatchAccepted(
+                                events.size(),
+                                events.stream().map(event -> event.eventId()).toList()))
+                        .build());
+    }
 
     @POST
     @Operation(

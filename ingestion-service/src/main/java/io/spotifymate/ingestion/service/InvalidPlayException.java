@@ -6,11 +6,21 @@ import jakarta.ws.rs.core.Response;
 /** A play that passed the shape checks but makes no sense; answered as 400 problem+json naming the field. */
 public class InvalidPlayException extends HttpProblem {
 
-    public InvalidPlayException(String field, String message) {
+    private final String field;
+    private final String reason;
+
+    public InvalidPlayException(String field, String reason) {
         super(HttpProblem.builder()
                 .withStatus(Response.Status.BAD_REQUEST)
                 .withTitle("Invalid play")
-                .withDetail(field + " " + message)
+                .withDetail(field + " " + reason)
                 .with("field", field));
+        this.field = field;
+        this.reason = reason;
+    }
+
+    /** The same problem, for the play at {@code index} of a batch. */
+    public InvalidPlayException inBatchAt(int index) {
+        return new InvalidPlayException("plays[" + index + "]." + field, reason);
     }
 }

@@ -11,6 +11,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** Turns a posted play into a PlayRecorded event and hands it to Kafka. */
@@ -36,6 +39,25 @@ public class PlayService {
     /** Completes once Kafka has the event (all in-sync replicas); fails with {@link InvalidPlayException}. */
     public CompletionStage<PlayRecorded> record(PlayInput input, String source) {
         return publisher.publish(toEvent(input, source));
+    }
+
+    /**
+     * Records a batch all or nothing: every play is checked before any is sent, so a bad row rejects the batch and
+     * nothing of it is published. Completes once Kafka has every event.
+     */
+    public CompletionStage<List<PlayRecorded>> recordAll(List<PlayInput> inputs, String source) {
+        List<PlayRecorded> events = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            try {
+                events.add(toEvent(inputs.get(i), source));
+            } catch (InvalidPlayException e) {
+                throw e.inBatchAt(i);
+            }
+        }
+        CompletableFuture<?>[] sent = events.stream()
+                .map(event -> publisher.publish(event).toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(sent).thenApply(ignored -> events);
     }
 
     /** Completes once Kafka has the event. */
