@@ -12,6 +12,7 @@ import io.restassured.path.json.JsonPath;
 import io.spotifymate.events.EventJson;
 import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.events.Topics;
+import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.ingestion.repository.ImportJob;
 import io.spotifymate.ingestion.service.ImportService;
 import io.spotifymate.stack.StackSettings;
@@ -30,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** Import jobs against the real stack: upload, progress, counts, what reaches Kafka, and a repeated import. */
@@ -157,6 +159,41 @@ class ImportResourceTest {
         assertThat(last.getLong("rowsRead"))
                 .isEqualTo(last.getLong("totalRows"))
                 .isEqualTo(4);
+    }
+
+    @Test
+    void aCatalogCsvBecomesCatalogEntriesKeyedByTrackWithTheirAudioFeatures() {
+        String id = randomSpotifyId();
+        String csv = "track,artist,uri,danceability,energy,tempo\r\n"
+                + "Catalog Song,Catalog Band,spotify:track:" + id + ",0.5,4.2e-01,120\r\n"
+                + "Broken,Band,spotify:track:tooshort,0.1,0.2,90\r\n"
+                + "\"Mangled, Inc.\",Band,,'0.3,fast,100\r\n";
+
+        JsonPath job = finished(upload("catalog-" + id, "catalog.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(job.getList("formats")).containsExactly("CATALOG_CSV");
+        assertThat(job.getLong("accepted")).isEqualTo(2);
+        assertThat(job.getLong("rejected")).isEqualTo(1);
+        assertThat(job.getInt("rejections[0].row")).isEqualTo(2);
+        assertThat(job.getLong("skipped.UNREADABLE_CELLS")).isEqualTo(1);
+        ConsumerRecord<String, byte[]> record = new TopicReader(stack.kafkaBootstrap())
+                .find(Topics.CATALOG_TRACKS, r -> ("spotify:track:" + id).equals(r.key()), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("catalog entry not on " + Topics.CATALOG_TRACKS));
+        TrackCataloged entry = EventJson.read(record.value(), TrackCataloged.class);
+        assertThat(entry.name()).isEqualTo("Catalog Song");
+        assertThat(entry.audioFeatures().energy()).isEqualTo(0.42);
+        assertThat(entry.audioFeatures().tempo()).isEqualTo(120.0);
+    }
+
+    private static String randomSpotifyId() {
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        java.util.Random random = new java.util.Random();
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < 22; i++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
     }
 
     @Inject

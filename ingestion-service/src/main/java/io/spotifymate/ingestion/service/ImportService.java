@@ -2,14 +2,19 @@ package io.spotifymate.ingestion.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.spotifymate.events.EventIds;
 import io.spotifymate.events.PlayRecorded;
+import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.ingestion.ImportJobView;
+import io.spotifymate.ingestion.catalog.CatalogReader;
+import io.spotifymate.ingestion.catalog.CatalogRow;
 import io.spotifymate.ingestion.config.ImportConfig;
 import io.spotifymate.ingestion.exports.ExportArchive;
 import io.spotifymate.ingestion.exports.ExportFormat;
 import io.spotifymate.ingestion.exports.ExportReader;
 import io.spotifymate.ingestion.exports.ExportRow;
 import io.spotifymate.ingestion.exports.UnreadableExportException;
+import io.spotifymate.ingestion.messaging.CatalogPublisher;
 import io.spotifymate.ingestion.repository.ImportJob;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,8 +48,13 @@ public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    /** The format name a job reports for a catalog file. */
+    static final String CATALOG_CSV = "CATALOG_CSV";
+    /** Counted in a job's skipped map: catalog cells that held no valid value and count as missing. */
+    static final String UNREADABLE_CELLS = "UNREADABLE_CELLS";
 
     private final PlayService plays;
+    private final CatalogPublisher catalog;
     private final ImportConfig config;
     private final Clock clock = Clock.systemUTC();
     // One job at a time: imports are I/O-bound and this keeps a user's plays in file order.
@@ -54,8 +64,9 @@ public class ImportService {
         return thread;
     });
 
-    public ImportService(PlayService plays, ImportConfig config) {
+    public ImportService(PlayService plays, CatalogPublisher catalog, ImportConfig config) {
         this.plays = plays;
+        this.catalog = catalog;
         this.config = config;
     }
 
@@ -133,33 +144,42 @@ public class ImportService {
                 job.status = ImportJob.Status.RUNNING;
                 job.startedAt = clock.instant();
             });
-            boolean zip = isZip(file);
-            long total = count(file, fileName, zip);
+            Content content = sniff(file);
+            long total = count(file, fileName, content);
             save(id, job -> job.totalRows = total);
-            Set<ExportFormat> formats = new LinkedHashSet<>();
+            Set<String> formats = new LinkedHashSet<>();
             List<String> ignored = new ArrayList<>();
-            if (zip) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    for (ExportArchive.FileResult result : archive().read(in, progress::row)) {
-                        result.format().ifPresentOrElse(formats::add, () -> {
-                            if (result.error().isEmpty()) {
-                                ignored.add(result.name());
-                            }
-                        });
-                        result.error().ifPresent(error -> progress.fileError(result.name(), error));
+            try (InputStream in = Files.newInputStream(file)) {
+                switch (content) {
+                    case ZIP -> {
+                        for (ExportArchive.FileResult result : archive().read(in, progress::row)) {
+                            result.format().ifPresentOrElse(format -> formats.add(format.name()), () -> {
+                                if (result.error().isEmpty()) {
+                                    ignored.add(result.name());
+                                }
+                            });
+                            result.error().ifPresent(error -> progress.fileError(result.name(), error));
+                        }
                     }
-                }
-            } else {
-                try (InputStream in = Files.newInputStream(file)) {
-                    new ExportReader()
-                            .read(in, fileName, row -> progress.row(fileName, row))
-                            .ifPresent(formats::add);
+                    case JSON ->
+                        new ExportReader()
+                                .read(in, fileName, row -> progress.row(fileName, row))
+                                .ifPresent(format -> formats.add(format.name()));
+                    case CSV -> {
+                        try {
+                            new CatalogReader().read(reader(in), row -> progress.catalogRow(fileName, row));
+                            formats.add(CATALOG_CSV);
+                        } catch (CatalogReader.NotACatalogException e) {
+                            progress.fileError(fileName, e.getMessage());
+                        }
+                    }
                 }
             }
             progress.flush();
             String error = formats.isEmpty()
                     ? fileName + " holds no listening history (Spotify basic, extended or endsong files, or a "
-                            + "ListenBrainz export)"
+                            + "ListenBrainz export) and no catalog CSV"
+                            + (progress.firstFileError == null ? "" : ": " + progress.firstFileError)
                     : progress.firstFileError;
             finish(id, progress, formats, ignored, error);
         } catch (IOException | RuntimeException e) {
@@ -179,10 +199,10 @@ public class ImportService {
         }
     }
 
-    private void finish(UUID id, Progress progress, Set<ExportFormat> formats, List<String> ignored, String error) {
+    private void finish(UUID id, Progress progress, Set<String> formats, List<String> ignored, String error) {
         save(id, job -> {
             progress.copyTo(job);
-            job.formats = formats.stream().map(Enum::name).toList();
+            job.formats = List.copyOf(formats);
             job.ignoredFiles = List.copyOf(ignored);
             job.error = error;
             // A failed file inside an archive does not fail the job: its rows before the break were imported.
@@ -197,25 +217,49 @@ public class ImportService {
     }
 
     /** A first, cheap pass that only counts rows, so progress can be shown as rows done of total. */
-    private long count(Path file, String fileName, boolean zip) throws IOException {
+    private long count(Path file, String fileName, Content content) throws IOException {
         long[] rows = {0};
         try (InputStream in = Files.newInputStream(file)) {
-            if (zip) {
-                archive().read(in, (name, row) -> rows[0]++);
-            } else {
-                new ExportReader().read(in, fileName, row -> rows[0]++);
+            switch (content) {
+                case ZIP -> archive().read(in, (name, row) -> rows[0]++);
+                case JSON -> new ExportReader().read(in, fileName, row -> rows[0]++);
+                case CSV -> new CatalogReader().read(reader(in), row -> rows[0]++);
             }
-        } catch (UnreadableExportException e) {
-            // The import pass meets the same break and reports it; the count so far is the total it will reach.
+        } catch (UnreadableExportException | CatalogReader.NotACatalogException e) {
+            // The import pass meets the same problem and reports it; the count so far is what it will reach.
         }
         return rows[0];
     }
 
-    private static boolean isZip(Path file) throws IOException {
+    /** What an upload holds, from its first bytes: a zip, JSON (exports) or anything else (tried as catalog CSV). */
+    private enum Content {
+        ZIP,
+        JSON,
+        CSV
+    }
+
+    private static Content sniff(Path file) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            byte[] head = in.readNBytes(4);
-            return java.util.Arrays.equals(head, ZIP_MAGIC);
+            byte[] head = in.readNBytes(4096);
+            if (head.length >= 4 && java.util.Arrays.equals(java.util.Arrays.copyOf(head, 4), ZIP_MAGIC)) {
+                return Content.ZIP;
+            }
+            for (byte b : head) {
+                if (b == '[' || b == '{') {
+                    return Content.JSON;
+                }
+                boolean skippable =
+                        Character.isWhitespace(b) || b == (byte) 0xEF || b == (byte) 0xBB || b == (byte) 0xBF;
+                if (!skippable) {
+                    return Content.CSV;
+                }
+            }
+            return Content.JSON;
         }
+    }
+
+    private static java.io.Reader reader(InputStream in) {
+        return new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void save(UUID id, java.util.function.Consumer<ImportJob> change) {
@@ -227,7 +271,7 @@ public class ImportService {
         private final UUID id;
         private final String userId;
         private final ImportJob counts = new ImportJob();
-        private final List<CompletableFuture<PlayRecorded>> inFlight = new ArrayList<>();
+        private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
         private String firstFileError;
 
         Progress(UUID id, String userId) {
@@ -243,6 +287,22 @@ public class ImportService {
             } else if (row instanceof ExportRow.Skipped skipped) {
                 counts.skipped.merge(skipped.kind().name(), 1L, Long::sum);
             } else if (row instanceof ExportRow.Rejected rejected) {
+                reject(file, rejected.row(), rejected.reason());
+            }
+            if (inFlight.size() >= config.batchSize() || counts.rowsRead % config.batchSize() == 0) {
+                flush();
+            }
+        }
+
+        void catalogRow(String file, CatalogRow row) {
+            counts.rowsRead++;
+            if (row instanceof CatalogRow.Entry entry) {
+                inFlight.add(catalog.publish(catalogEntry(entry)).toCompletableFuture());
+                if (!entry.unreadableCells().isEmpty()) {
+                    counts.skipped.merge(
+                            UNREADABLE_CELLS, (long) entry.unreadableCells().size(), Long::sum);
+                }
+            } else if (row instanceof CatalogRow.Rejected rejected) {
                 reject(file, rejected.row(), rejected.reason());
             }
             if (inFlight.size() >= config.batchSize() || counts.rowsRead % config.batchSize() == 0) {
@@ -279,6 +339,32 @@ public class ImportService {
             job.skipped = new java.util.LinkedHashMap<>(counts.skipped);
             job.rejections = new ArrayList<>(counts.rejections);
         }
+    }
+
+    private TrackCataloged catalogEntry(CatalogRow.Entry entry) {
+        return new TrackCataloged(
+                // The same row imported again is the same event.
+                EventIds.fromContent(
+                        "catalog",
+                        entry.trackId(),
+                        entry.name(),
+                        entry.artistName(),
+                        entry.albumName(),
+                        String.valueOf(entry.durationMs()),
+                        String.valueOf(entry.releaseYear()),
+                        String.valueOf(entry.audioFeatures()),
+                        String.join("|", entry.genres())),
+                clock.instant(),
+                TrackCataloged.SCHEMA_VERSION,
+                entry.trackId(),
+                entry.name(),
+                entry.artistName(),
+                entry.albumName(),
+                entry.durationMs(),
+                entry.releaseYear(),
+                entry.audioFeatures(),
+                entry.genres(),
+                "catalog-csv");
     }
 
     private static String source(ExportFormat format) {
