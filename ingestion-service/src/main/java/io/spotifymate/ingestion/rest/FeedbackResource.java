@@ -3,7 +3,7 @@ package io.spotifymate.ingestion.rest;
 import io.spotifymate.events.EventIds;
 import io.spotifymate.events.FeedbackGiven;
 import io.spotifymate.ingestion.FeedbackInput;
-import io.spotifymate.ingestion.messaging.FeedbackPublisher;
+import io.spotifymate.ingestion.messaging.EventPublisher;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -22,10 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedbackResource {
 
-    private final FeedbackPublisher publisher;
+    private final EventPublisher publisher;
     private final Clock clock = Clock.systemUTC();
 
-    public FeedbackResource(FeedbackPublisher publisher) {
+    public FeedbackResource(EventPublisher publisher) {
         this.publisher = publisher;
     }
 

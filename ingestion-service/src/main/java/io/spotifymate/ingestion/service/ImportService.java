@@ -14,7 +14,7 @@ import io.spotifymate.ingestion.exports.ExportFormat;
 import io.spotifymate.ingestion.exports.ExportReader;
 import io.spotifymate.ingestion.exports.ExportRow;
 import io.spotifymate.ingestion.exports.UnreadableExportException;
-import io.spotifymate.ingestion.messaging.CatalogPublisher;
+import io.spotifymate.ingestion.messaging.EventPublisher;
 import io.spotifymate.ingestion.repository.ImportJob;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +54,7 @@ public class ImportService {
     static final String UNREADABLE_CELLS = "UNREADABLE_CELLS";
 
     private final PlayService plays;
-    private final CatalogPublisher catalog;
+    private final EventPublisher catalog;
     private final ImportConfig config;
     private final Clock clock = Clock.systemUTC();
     // One job at a time: imports are I/O-bound and this keeps a user's plays in file order.
@@ -64,7 +64,7 @@ public class ImportService {
         return thread;
     });
 
-    public ImportService(PlayService plays, CatalogPublisher catalog, ImportConfig config) {
+    public ImportService(PlayService plays, EventPublisher catalog, ImportConfig config) {
         this.plays = plays;
         this.catalog = catalog;
         this.config = config;

@@ -5,7 +5,7 @@ import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.events.TrackIds;
 import io.spotifymate.ingestion.PlayInput;
 import io.spotifymate.ingestion.exports.ExportedPlay;
-import io.spotifymate.ingestion.messaging.PlayPublisher;
+import io.spotifymate.ingestion.messaging.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -23,15 +23,15 @@ public class PlayService {
     /** Clock skew we tolerate on a client's playedAt before calling it a play from the future. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
-    private final PlayPublisher publisher;
+    private final EventPublisher publisher;
     private final Clock clock;
 
     @Inject
-    public PlayService(PlayPublisher publisher) {
+    public PlayService(EventPublisher publisher) {
         this(publisher, Clock.systemUTC());
     }
 
-    PlayService(PlayPublisher publisher, Clock clock) {
+    PlayService(EventPublisher publisher, Clock clock) {
         this.publisher = publisher;
         this.clock = clock;
     }
