@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +17,9 @@ import java.util.regex.Pattern;
 public final class TrackIds {
 
     private static final Pattern SPOTIFY = Pattern.compile("spotify:track:[0-9A-Za-z]{22}");
+    private static final Pattern BARE_ID = Pattern.compile("[0-9A-Za-z]{22}");
+    private static final Pattern TRACK_URL =
+            Pattern.compile("https?://open\\.spotify\\.com/(?:intl-[a-z]+/)?track/([0-9A-Za-z]{22})(?:[?#/].*)?");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -22,6 +27,25 @@ public final class TrackIds {
 
     public static boolean isSpotify(String trackId) {
         return trackId != null && SPOTIFY.matcher(trackId).matches();
+    }
+
+    /**
+     * The Spotify track id a file refers to, in whichever form it uses: {@code spotify:track:<id>}, the bare 22-character
+     * id, or an open.spotify.com track link (query and locale prefix allowed).
+     */
+    public static Optional<String> fromSpotifyReference(String reference) {
+        if (reference == null) {
+            return Optional.empty();
+        }
+        String value = reference.strip();
+        if (isSpotify(value)) {
+            return Optional.of(value);
+        }
+        if (BARE_ID.matcher(value).matches()) {
+            return Optional.of("spotify:track:" + value);
+        }
+        Matcher url = TRACK_URL.matcher(value);
+        return url.matches() ? Optional.of("spotify:track:" + url.group(1)) : Optional.empty();
     }
 
     /** {@code local:track:<16 hex>} from the normalised (artist, title) pair. */

@@ -18,6 +18,19 @@ class TrackIdsTest {
     }
 
     @Test
+    void spotifyReferencesInEveryCommonFormGiveTheTrackUri() {
+        String uri = "spotify:track:4uLU6hMCjMI75M1A2tKUQC";
+
+        assertThat(TrackIds.fromSpotifyReference(uri)).contains(uri);
+        assertThat(TrackIds.fromSpotifyReference(" 4uLU6hMCjMI75M1A2tKUQC ")).contains(uri);
+        assertThat(TrackIds.fromSpotifyReference("https://open.spotify.com/intl-de/track/4uLU6hMCjMI75M1A2tKUQC?si=x"))
+                .contains(uri);
+        assertThat(TrackIds.fromSpotifyReference("https://open.spotify.com/album/4uLU6hMCjMI75M1A2tKUQC"))
+                .isEmpty();
+        assertThat(TrackIds.fromSpotifyReference("spotify:track:short")).isEmpty();
+    }
+
+    @Test
     void onlyWellFormedSpotifyIdsAreRecognised() {
         assertThat(TrackIds.isSpotify("spotify:track:4uLU6hMCjMI75M1A2tKUQC")).isTrue();
         assertThat(TrackIds.isSpotify("spotify:track:short")).isFalse();

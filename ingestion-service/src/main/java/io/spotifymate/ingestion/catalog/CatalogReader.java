@@ -47,9 +47,6 @@ public final class CatalogReader {
             Map.entry("tempo", List.of("tempo", "bpm")),
             Map.entry("timeSignature", List.of("timesignature")));
 
-    private static final Pattern SPOTIFY_ID = Pattern.compile("[0-9A-Za-z]{22}");
-    private static final Pattern SPOTIFY_URL =
-            Pattern.compile("https?://open\\.spotify\\.com/(?:intl-[a-z]+/)?track/([0-9A-Za-z]{22}).*");
     private static final Pattern YEAR = Pattern.compile("^(\\d{4})");
 
     /** The header did not look like a catalog. */
@@ -107,7 +104,7 @@ public final class CatalogReader {
         String trackId;
         Optional<String> rawId = cells.text("trackId");
         if (rawId.isPresent()) {
-            trackId = spotifyId(rawId.get()).orElse(null);
+            trackId = TrackIds.fromSpotifyReference(rawId.get()).orElse(null);
             if (trackId == null) {
                 return new CatalogRow.Rejected(row, "trackId '" + rawId.get() + "' is not a Spotify track id");
             }
@@ -169,18 +166,6 @@ public final class CatalogReader {
         String cleaned = artists.replaceAll("^\\[|]$", "");
         String first = cleaned.split(";|', '|\", \"")[0];
         return first.replaceAll("^['\"]|['\"]$", "").strip();
-    }
-
-    static Optional<String> spotifyId(String raw) {
-        String value = raw.strip();
-        if (TrackIds.isSpotify(value)) {
-            return Optional.of(value);
-        }
-        if (SPOTIFY_ID.matcher(value).matches()) {
-            return Optional.of("spotify:track:" + value);
-        }
-        Matcher url = SPOTIFY_URL.matcher(value);
-        return url.matches() ? Optional.of("spotify:track:" + url.group(1)) : Optional.empty();
     }
 
     /** The cells of one row, read by field name, with the names of cells that could not be read. */

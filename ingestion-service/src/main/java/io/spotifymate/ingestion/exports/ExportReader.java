@@ -19,8 +19,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads listening-history exports row by row, without loading a file whole: Spotify's basic, extended and legacy
@@ -32,8 +30,6 @@ public final class ExportReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter BASIC_END_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final Pattern SPOTIFY_TRACK_URL =
-            Pattern.compile("https?://open\\.spotify\\.com/(?:intl-[a-z]+/)?track/([0-9A-Za-z]{22})");
 
     /**
      * Reads one file.
@@ -247,11 +243,7 @@ public final class ExportReader {
             return new ExportRow.Rejected(row, "track_metadata." + missing.get() + " is missing");
         }
         JsonNode info = meta.path("additional_info");
-        String trackId = null;
-        if (hasText(info, "spotify_id")) {
-            Matcher url = SPOTIFY_TRACK_URL.matcher(text(info, "spotify_id"));
-            trackId = url.lookingAt() ? "spotify:track:" + url.group(1) : null;
-        }
+        String trackId = TrackIds.fromSpotifyReference(text(info, "spotify_id")).orElse(null);
         // A listen records no playing time; the track's length is the best estimate, when known.
         long ms = info.path("duration_ms").canConvertToLong()
                 ? Math.max(0, info.path("duration_ms").asLong())

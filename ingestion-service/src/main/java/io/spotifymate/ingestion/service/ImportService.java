@@ -289,9 +289,7 @@ public class ImportService {
             } else if (row instanceof ExportRow.Rejected rejected) {
                 reject(file, rejected.row(), rejected.reason());
             }
-            if (inFlight.size() >= config.batchSize() || counts.rowsRead % config.batchSize() == 0) {
-                flush();
-            }
+            afterRow();
         }
 
         void catalogRow(String file, CatalogRow row) {
@@ -305,6 +303,11 @@ public class ImportService {
             } else if (row instanceof CatalogRow.Rejected rejected) {
                 reject(file, rejected.row(), rejected.reason());
             }
+            afterRow();
+        }
+
+        /** Saves progress every batch of rows, and before the unacknowledged plays pile up. */
+        private void afterRow() {
             if (inFlight.size() >= config.batchSize() || counts.rowsRead % config.batchSize() == 0) {
                 flush();
             }
