@@ -88,7 +88,18 @@ class WalkingSkeletonTest {
         play("fan3-" + run, hit, "Hit " + run, at);
         play(listener, hit, "Hit " + run, at);
 
-        // The recommender is eventually consistent with the plays: wait until the served model includes them all.
+        // Plays of different users sit on different partitions, so they reach the feature store in no fixed order.
+        // First the listener's own play must be there (the recommender excludes what the store says was played)...
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> given().get(url("feature-service") + "/api/users/{u}/tracks", listener)
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getList("trackId"),
+                        tracks -> tracks.contains(hit));
+        // ...then the served model must include every play, the niche track's last of all.
         JsonPath recommendations = await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
                 .until(
