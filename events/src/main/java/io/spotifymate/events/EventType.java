@@ -6,6 +6,9 @@ import java.util.Arrays;
 public enum EventType {
     PLAY_RECORDED("spotifymate.play.recorded.v1", Topics.PLAYS, PlayRecorded.class),
     TRACK_CATALOGED("spotifymate.track.cataloged.v1", Topics.CATALOG_TRACKS, TrackCataloged.class),
+    ARTIST_CATALOGED("spotifymate.artist.cataloged.v1", Topics.CATALOG_ARTISTS, ArtistCataloged.class),
+    PLAYLIST_IMPORTED("spotifymate.playlist.imported.v1", Topics.PLAYLISTS, PlaylistImported.class),
+    ARTIST_PLAYS_COUNTED("spotifymate.artist-plays.counted.v1", Topics.ARTIST_PLAYS, ArtistPlaysCounted.class),
     FEEDBACK_GIVEN("spotifymate.feedback.given.v1", Topics.FEEDBACK, FeedbackGiven.class),
     USER_FEATURES_UPDATED("spotifymate.user-features.updated.v1", Topics.FEATURES_UPDATED, UserFeaturesUpdated.class),
     MODEL_PUBLISHED("spotifymate.model.published.v1", Topics.MODEL_PUBLISHED, ModelPublished.class);

@@ -7,7 +7,14 @@ import java.time.Instant;
  * they can ({@link EventIds}), so a replayed input yields the same id and consumers can drop the duplicate.
  */
 public sealed interface SpotifyMateEvent
-        permits PlayRecorded, TrackCataloged, FeedbackGiven, UserFeaturesUpdated, ModelPublished {
+        permits PlayRecorded,
+                TrackCataloged,
+                ArtistCataloged,
+                PlaylistImported,
+                ArtistPlaysCounted,
+                FeedbackGiven,
+                UserFeaturesUpdated,
+                ModelPublished {
 
     String eventId();
 

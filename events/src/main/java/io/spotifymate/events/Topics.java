@@ -9,6 +9,15 @@ public final class Topics {
     /** Catalog entries (metadata and audio features); compacted, key = track id. */
     public static final String CATALOG_TRACKS = "catalog.tracks.v1";
 
+    /** Catalog entries for artists (name, tags); compacted, key = artist id. */
+    public static final String CATALOG_ARTISTS = "catalog.artists.v1";
+
+    /** Playlists from datasets or libraries, tracks in order; compacted, key = playlist id. */
+    public static final String PLAYLISTS = "playlists.v1";
+
+    /** A user's total plays of an artist, from datasets that only count (Last.fm HetRec); key = user id. */
+    public static final String ARTIST_PLAYS = "artist-plays.v1";
+
     /** Explicit feedback (like, dislike, skip, ban); key = user id. */
     public static final String FEEDBACK = "feedback.v1";
 

@@ -69,6 +69,55 @@ class GoldenSamplesTest {
                                 List.of("alternative rock", "indie"),
                                 "catalog-csv")),
                 Arguments.of(
+                        "playlist-imported.json",
+                        new PlaylistImported(
+                                "3c9e1f20-7a4b-3d5c-8e6f-0a1b2c3d4e5f",
+                                Instant.parse("2026-11-25T10:00:00Z"),
+                                1,
+                                "mpd:1000",
+                                "Throwbacks",
+                                null,
+                                3,
+                                List.of(
+                                        new PlaylistImported.Entry(
+                                                0,
+                                                "spotify:track:0UaMYEvWZi0ZqiDOoHU3YI",
+                                                "Lose Control (feat. Ciara & Fat Man Scoop)",
+                                                "spotify:artist:2wIVse2owClT7go1WT98tk",
+                                                "Missy Elliott",
+                                                "The Cookbook",
+                                                226_863L),
+                                        new PlaylistImported.Entry(
+                                                1,
+                                                "spotify:track:6I9VzXrHxO9rA9A5euc8Ak",
+                                                "Toxic",
+                                                "local:artist:5d1f2e3a4b5c6d7e",
+                                                "Britney Spears",
+                                                null,
+                                                null)),
+                                "mpd")),
+                Arguments.of(
+                        "artist-cataloged.json",
+                        new ArtistCataloged(
+                                "6f5e4d3c-2b1a-3098-8a7b-6c5d4e3f2a1b",
+                                Instant.parse("2026-11-25T10:00:00Z"),
+                                1,
+                                "local:artist:0a1b2c3d4e5f6a7b",
+                                "Duran Duran",
+                                List.of(new ArtistCataloged.Tag("new wave", 42), new ArtistCataloged.Tag("80s", 31)),
+                                "lastfm-hetrec")),
+                Arguments.of(
+                        "artist-plays-counted.json",
+                        new ArtistPlaysCounted(
+                                "2a3b4c5d-6e7f-3a8b-9c0d-1e2f3a4b5c6d",
+                                Instant.parse("2026-11-25T10:00:00Z"),
+                                1,
+                                "lastfm-2",
+                                "local:artist:0a1b2c3d4e5f6a7b",
+                                "Duran Duran",
+                                13_883,
+                                "lastfm-hetrec")),
+                Arguments.of(
                         "feedback-given.json",
                         new FeedbackGiven(
                                 "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",

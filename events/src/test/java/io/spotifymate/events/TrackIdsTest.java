@@ -36,4 +36,12 @@ class TrackIdsTest {
         assertThat(TrackIds.isSpotify("spotify:track:short")).isFalse();
         assertThat(TrackIds.isSpotify("spotify:episode:4uLU6hMCjMI75M1A2tKUQC")).isFalse();
     }
+
+    @Test
+    void anArtistSpelledDifferentlyGetsTheSameLocalIdAndSpotifyArtistIdsAreRecognised() {
+        assertThat(ArtistIds.local("Beyoncé")).isEqualTo(ArtistIds.local("BEYONCE "));
+        assertThat(ArtistIds.local("Beyoncé")).startsWith("local:artist:").isNotEqualTo(ArtistIds.local("Adele"));
+        assertThat(ArtistIds.isSpotify("spotify:artist:2wIVse2owClT7go1WT98tk")).isTrue();
+        assertThat(ArtistIds.isSpotify("spotify:track:2wIVse2owClT7go1WT98tk")).isFalse();
+    }
 }

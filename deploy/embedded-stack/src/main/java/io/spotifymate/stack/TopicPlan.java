@@ -36,6 +36,9 @@ public final class TopicPlan {
                 new TopicSpec(Topics.PLAYS, 6, FOREVER),
                 new TopicSpec(Topics.FEEDBACK, 6, FOREVER),
                 new TopicSpec(Topics.CATALOG_TRACKS, 3, COMPACTED),
+                new TopicSpec(Topics.CATALOG_ARTISTS, 3, COMPACTED),
+                new TopicSpec(Topics.PLAYLISTS, 3, COMPACTED),
+                new TopicSpec(Topics.ARTIST_PLAYS, 6, FOREVER),
                 new TopicSpec(Topics.FEATURES_UPDATED, 3, Map.of()),
                 new TopicSpec(Topics.MODEL_PUBLISHED, 1, COMPACTED));
         List<TopicSpec> all = new ArrayList<>(main);

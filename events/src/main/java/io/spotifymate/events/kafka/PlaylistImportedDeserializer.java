@@ -1,0 +1,10 @@
+package io.spotifymate.events.kafka;
+
+import io.spotifymate.events.PlaylistImported;
+
+public final class PlaylistImportedDeserializer extends EventDeserializer<PlaylistImported> {
+
+    public PlaylistImportedDeserializer() {
+        super(PlaylistImported.class);
+    }
+}
