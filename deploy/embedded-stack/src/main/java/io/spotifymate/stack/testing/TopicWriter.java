@@ -4,11 +4,17 @@ import io.spotifymate.events.EventJson;
 import io.spotifymate.events.EventType;
 import io.spotifymate.events.SpotifyMateEvent;
 import io.spotifymate.events.kafka.CloudEventsInterceptor;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -16,8 +22,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class TopicWriter implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
+    private final String bootstrap;
 
     public TopicWriter(String bootstrap) {
+        this.bootstrap = bootstrap;
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -41,6 +49,28 @@ public final class TopicWriter implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException(
                     "Kafka refused the record: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /**
+     * Discards every record the topic holds now (moves each partition's start to its end), so that consumers that
+     * start from the beginning later do not wade through a load test's records. A test that fills a shared topic
+     * with a bulk load cleans up with this.
+     */
+    public void discardExisting(String topic) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            Map<Integer, Long> ends = new TopicReader(bootstrap).endOffsets(topic);
+            Map<TopicPartition, RecordsToDelete> deletions = new HashMap<>();
+            ends.forEach((partition, end) ->
+                    deletions.put(new TopicPartition(topic, partition), RecordsToDelete.beforeOffset(end)));
+            admin.deleteRecords(deletions).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot discard the records of " + topic, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
