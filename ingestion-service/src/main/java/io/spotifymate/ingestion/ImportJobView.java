@@ -1,6 +1,7 @@
 package io.spotifymate.ingestion;
 
 import io.spotifymate.ingestion.repository.ImportJob;
+import io.spotifymate.ingestion.service.UploadKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,11 +10,13 @@ import java.util.UUID;
 
 /**
  * An import job as the API shows it. {@code rowsRead} of {@code totalRows} is the progress ({@code totalRows} is
- * known once the file has been counted); {@code rowsPerSecond} is the throughput so far.
+ * known once the file has been counted); {@code rowsPerSecond} is the throughput so far. {@code userId} is null for a
+ * catalog or dataset import.
  */
 public record ImportJobView(
         UUID id,
         String userId,
+        UploadKind kind,
         String fileName,
         long fileBytes,
         ImportJob.Status status,
@@ -43,6 +46,7 @@ public record ImportJobView(
         return new ImportJobView(
                 job.id,
                 job.userId,
+                job.kind,
                 job.fileName,
                 job.fileBytes,
                 job.status,

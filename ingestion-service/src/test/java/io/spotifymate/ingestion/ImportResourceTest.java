@@ -15,6 +15,7 @@ import io.spotifymate.events.Topics;
 import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.ingestion.repository.ImportJob;
 import io.spotifymate.ingestion.service.ImportService;
+import io.spotifymate.ingestion.service.UploadKind;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
@@ -109,18 +110,7 @@ class ImportResourceTest {
         String again = upload(user, "my_spotify_data.zip", zip);
         assertThat(finished(again).getLong("accepted")).isEqualTo(3);
 
-        List<PlayRecorded> published = new java.util.ArrayList<>();
-        new TopicReader(stack.kafkaBootstrap())
-                .find(
-                        Topics.PLAYS,
-                        r -> {
-                            if (user.equals(r.key())) {
-                                published.add(EventJson.read(r.value(), PlayRecorded.class));
-                            }
-                            return published.size() == 6;
-                        },
-                        Duration.ofSeconds(20))
-                .orElseThrow(() -> new AssertionError("expected 6 records for " + user + ", saw " + published.size()));
+        List<PlayRecorded> published = playsOf(user, 6);
         Set<String> ids = new HashSet<>();
         published.forEach(play -> ids.add(play.eventId()));
         assertThat(ids)
@@ -186,6 +176,41 @@ class ImportResourceTest {
         assertThat(entry.audioFeatures().tempo()).isEqualTo(120.0);
     }
 
+    @Test
+    void aPlayWithoutAnIdTakesTheCataloguedTrackOfItsArtistAndTitleElseAStableLocalId() {
+        String id = randomSpotifyId();
+        String artist = "Sigur Rós " + id;
+        String csv = "track,artist,uri\n\"Hoppípolla\",\"" + artist + "\",spotify:track:" + id + "\n";
+        finished(upload("catalog-" + id, "catalog.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        String user = "resolve-" + id;
+        // The basic export has no ids, and spells the names its own way.
+        String basic = "[{\"endTime\": \"2024-03-01 10:00\", \"artistName\": \"SIGUR ROS " + id + "\", "
+                + "\"trackName\": \"hoppipolla\", \"msPlayed\": 268000},"
+                + "{\"endTime\": \"2024-03-01 10:05\", \"artistName\": \"Unknown " + id + "\", "
+                + "\"trackName\": \"Nowhere\", \"msPlayed\": 1000}]";
+
+        assertThat(finished(upload(user, "StreamingHistory0.json", basic.getBytes(StandardCharsets.UTF_8)))
+                        .getLong("accepted"))
+                .isEqualTo(2);
+
+        List<PlayRecorded> published = playsOf(user, 2);
+        assertThat(published)
+                .extracting(PlayRecorded::trackId)
+                .containsExactlyInAnyOrder(
+                        "spotify:track:" + id, io.spotifymate.events.TrackIds.local("Unknown " + id, "Nowhere"));
+    }
+
+    private List<PlayRecorded> playsOf(String user, int count) {
+        return new TopicReader(stack.kafkaBootstrap())
+                .events(
+                        Topics.PLAYS,
+                        java.util.Map.of(),
+                        PlayRecorded.class,
+                        play -> play.userId().equals(user),
+                        count,
+                        Duration.ofSeconds(20));
+    }
+
     private static String randomSpotifyId() {
         String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
         java.util.Random random = new java.util.Random();
@@ -209,6 +234,7 @@ class ImportResourceTest {
             job.id = id;
             job.userId = "resumed-" + id;
             job.fileName = "StreamingHistory0.json";
+            job.kind = UploadKind.LISTENING_HISTORY;
             job.fileBytes = BASIC.length();
             job.status = ImportJob.Status.RUNNING;
             job.rowsRead = 2;
@@ -228,14 +254,28 @@ class ImportResourceTest {
     }
 
     @Test
-    void aFileThatIsNoListeningHistoryFailsItsJobWithAReason() {
-        String job = upload("bad-" + UUID.randomUUID(), "notes.txt", "hello".getBytes(StandardCharsets.UTF_8));
+    void aFileThatIsNoFormatWeReadIsRefusedAt415WithTheReasonAndNoJob() {
+        given().multiPart("file", "notes.txt", "hello".getBytes(StandardCharsets.UTF_8))
+                .post("/api/users/{u}/imports", "bad-" + UUID.randomUUID())
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("file", equalTo("notes.txt"))
+                .body("detail", org.hamcrest.Matchers.containsString("its first line is 'hello'"));
+    }
 
-        JsonPath result = finished(job);
+    @Test
+    void anExportThatBreaksOffFailsSayingWhereAndKeepsTheRowsBeforeTheBreak() {
+        String truncated = BASIC.substring(0, BASIC.indexOf("{\"endTime\": \"2024-02-01 00:10\"") + 30);
+
+        JsonPath result = finished(upload(
+                "cut-" + UUID.randomUUID(), "StreamingHistory0.json", truncated.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(result.getString("status")).isEqualTo("FAILED");
-        assertThat(result.getString("error")).contains("notes.txt");
-        assertThat(result.getLong("accepted")).isZero();
+        assertThat(result.getLong("accepted"))
+                .as("the rows before the break stay imported")
+                .isEqualTo(2);
+        assertThat(result.getString("error")).contains("StreamingHistory0.json", "row 3");
     }
 
     @Test

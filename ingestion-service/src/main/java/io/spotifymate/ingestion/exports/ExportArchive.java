@@ -1,6 +1,5 @@
 package io.spotifymate.ingestion.exports;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -30,10 +29,16 @@ public final class ExportArchive {
     /**
      * What became of one file in the archive.
      *
-     * @param format empty when the file is not a listening history
+     * @param format the format the file was read as; empty when it is not one the reader knows
      * @param error why the file could not be read to its end, if it could not (its earlier rows were reported)
      */
-    public record FileResult(String name, Optional<ExportFormat> format, Optional<String> error) {}
+    public record FileResult(String name, Optional<String> format, Optional<String> error) {}
+
+    /** Reads one file of an archive and tells its format, or empty when it is not one it knows. */
+    @FunctionalInterface
+    public interface EntryReader {
+        Optional<String> read(String name, String fileName, InputStream body) throws IOException;
+    }
 
     private final ExportReader reader;
     private final Limits limits;
@@ -49,13 +54,26 @@ public final class ExportArchive {
      * @throws UnreadableExportException when the archive breaks a limit or is not a zip
      */
     public List<FileResult> read(InputStream zip, BiConsumer<String, ExportRow> rows) throws IOException {
+        return readEntries(
+                zip,
+                (name, fileName, body) -> reader.read(body, fileName, row -> rows.accept(name, row))
+                        .map(ExportFormat::name));
+    }
+
+    /**
+     * Hands every JSON file of the archive to {@code entries}, in archive order. A file that breaks off is reported
+     * with its error and the next file is read; a broken limit or a broken archive ends the reading.
+     *
+     * @throws UnreadableExportException when the archive breaks a limit or is not a zip
+     */
+    public List<FileResult> readEntries(InputStream zip, EntryReader entries) throws IOException {
         List<FileResult> results = new ArrayList<>();
-        Budget inflated = new Budget(limits.maxUncompressedBytes());
-        int entries = 0;
+        InflateBudget inflated = new InflateBudget(limits.maxUncompressedBytes());
+        int count = 0;
         try (ZipInputStream archive = new ZipInputStream(zip)) {
             ZipEntry entry;
             while ((entry = archive.getNextEntry()) != null) {
-                if (++entries > limits.maxEntries()) {
+                if (++count > limits.maxEntries()) {
                     throw new UnreadableExportException(
                             "The archive has more than " + limits.maxEntries() + " entries; that is not an export");
                 }
@@ -64,10 +82,9 @@ public final class ExportArchive {
                     continue;
                 }
                 String fileName = name.substring(name.lastIndexOf('/') + 1);
-                InputStream body = new EntryStream(archive, inflated);
+                InputStream body = inflated.guardEntry(archive);
                 try {
-                    results.add(new FileResult(
-                            name, reader.read(body, fileName, row -> rows.accept(name, row)), Optional.empty()));
+                    results.add(new FileResult(name, entries.read(name, fileName, body), Optional.empty()));
                 } catch (UnreadableExportException e) {
                     if (inflated.exceeded()) {
                         throw e;
@@ -78,7 +95,7 @@ public final class ExportArchive {
         } catch (java.util.zip.ZipException e) {
             throw new UnreadableExportException("Not a readable zip archive: " + e.getMessage(), e);
         }
-        if (entries == 0) {
+        if (count == 0) {
             throw new UnreadableExportException("Not a zip archive, or an empty one");
         }
         return results;
@@ -87,61 +104,5 @@ public final class ExportArchive {
     private static boolean isJson(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return !lower.startsWith("__macosx/") && (lower.endsWith(".json") || lower.endsWith(".jsonl"));
-    }
-
-    /** The inflated bytes all entries may still use. */
-    private static final class Budget {
-        private final long cap;
-        private long used;
-
-        Budget(long cap) {
-            this.cap = cap;
-        }
-
-        void spend(int bytes) {
-            used += bytes;
-            if (used > cap) {
-                throw new UnreadableExportException(
-                        "The archive inflates to more than " + cap + " bytes; the limit is there to stop zip bombs");
-            }
-        }
-
-        boolean exceeded() {
-            return used > cap;
-        }
-    }
-
-    /**
-     * One entry's inflated bytes: counted against the budget, and not closable, so a reader closing "its" stream
-     * does not close the archive under it.
-     */
-    private static final class EntryStream extends FilterInputStream {
-        private final Budget budget;
-
-        EntryStream(InputStream archive, Budget budget) {
-            super(archive);
-            this.budget = budget;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b != -1) {
-                budget.spend(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                budget.spend(n);
-            }
-            return n;
-        }
-
-        @Override
-        public void close() {}
     }
 }

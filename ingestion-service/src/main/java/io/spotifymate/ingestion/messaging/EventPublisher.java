@@ -1,50 +1,93 @@
 package io.spotifymate.ingestion.messaging;
 
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.spotifymate.events.ArtistCataloged;
+import io.spotifymate.events.ArtistPlaysCounted;
+import io.spotifymate.events.EventType;
 import io.spotifymate.events.FeedbackGiven;
 import io.spotifymate.events.PlayRecorded;
+import io.spotifymate.events.PlaylistImported;
+import io.spotifymate.events.SpotifyMateEvent;
 import io.spotifymate.events.TrackCataloged;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
- * Everything ingestion sends to Kafka. Each event goes to its contract topic (channels bound in
- * application.properties); key and CloudEvents headers are added by the contract's producer interceptor. Every
- * returned stage completes only when the broker acknowledged the record (acks=all), and fails when it did not.
+ * Everything ingestion sends to Kafka. Each event type has its channel (bound to its contract topic in
+ * application.properties, acks=all, idempotent producer); key and CloudEvents headers are added by the contract's
+ * producer interceptor. Every returned stage completes only when the broker acknowledged the record, and fails when it
+ * did not.
+ *
+ * <p>Two ways in, one producer per channel: {@link #publish} goes through the channel's emitter and never blocks, for
+ * request threads; {@link #send} hands the event straight to the channel's Kafka producer from the calling thread, for
+ * import jobs and syncs on their own worker threads, where the emitter's hand-over of every record to the sending
+ * thread would cost as much as the rest of the import (see the import benchmark).
  */
 @ApplicationScoped
 public class EventPublisher {
 
-    public static final String PLAYS = "plays-out";
-    public static final String FEEDBACK = "feedback-out";
-    public static final String CATALOG = "catalog-out";
-
-    private final Emitter<PlayRecorded> plays;
-    private final Emitter<FeedbackGiven> feedback;
-    private final Emitter<TrackCataloged> catalog;
+    private final Map<Class<?>, String> channels = Map.of(
+            PlayRecorded.class, "plays-out",
+            FeedbackGiven.class, "feedback-out",
+            TrackCataloged.class, "catalog-out",
+            ArtistCataloged.class, "artists-out",
+            PlaylistImported.class, "playlists-out",
+            ArtistPlaysCounted.class, "artist-plays-out");
+    private final Map<Class<?>, Emitter<? extends SpotifyMateEvent>> emitters;
+    private final Map<String, Producer<String, SpotifyMateEvent>> producers = new ConcurrentHashMap<>();
+    private final KafkaClientService kafka;
 
     public EventPublisher(
-            @Channel(PLAYS) Emitter<PlayRecorded> plays,
-            @Channel(FEEDBACK) Emitter<FeedbackGiven> feedback,
-            @Channel(CATALOG) Emitter<TrackCataloged> catalog) {
-        this.plays = plays;
-        this.feedback = feedback;
-        this.catalog = catalog;
+            KafkaClientService kafka,
+            @Channel("plays-out") Emitter<PlayRecorded> plays,
+            @Channel("feedback-out") Emitter<FeedbackGiven> feedback,
+            @Channel("catalog-out") Emitter<TrackCataloged> catalog,
+            @Channel("artists-out") Emitter<ArtistCataloged> artists,
+            @Channel("playlists-out") Emitter<PlaylistImported> playlists,
+            @Channel("artist-plays-out") Emitter<ArtistPlaysCounted> artistPlays) {
+        this.kafka = kafka;
+        this.emitters = Map.of(
+                PlayRecorded.class, plays,
+                FeedbackGiven.class, feedback,
+                TrackCataloged.class, catalog,
+                ArtistCataloged.class, artists,
+                PlaylistImported.class, playlists,
+                ArtistPlaysCounted.class, artistPlays);
     }
 
-    /** To {@code plays.v1}, keyed by user so one user's plays stay in order. */
-    public CompletionStage<PlayRecorded> publish(PlayRecorded play) {
-        return plays.send(play).thenApply(ignored -> play);
+    /** Through the event's channel emitter; never blocks. Completes with the event once the broker has it. */
+    @SuppressWarnings("unchecked")
+    public <E extends SpotifyMateEvent> CompletionStage<E> publish(E event) {
+        Emitter<E> emitter = (Emitter<E>) emitters.get(event.getClass());
+        return emitter.send(event).thenApply(ignored -> event);
     }
 
-    /** To {@code feedback.v1}, keyed by user. */
-    public CompletionStage<FeedbackGiven> publish(FeedbackGiven given) {
-        return feedback.send(given).thenApply(ignored -> given);
-    }
-
-    /** To the compacted {@code catalog.tracks.v1}, keyed by track id. */
-    public CompletionStage<TrackCataloged> publish(TrackCataloged entry) {
-        return catalog.send(entry).thenApply(ignored -> entry);
+    /**
+     * With the channel's own Kafka producer (same settings, serializer and interceptor) from this thread; may block
+     * while the producer's buffer is full or the topic's metadata is fetched, so not for request threads. Completes
+     * when the broker acknowledged the record.
+     */
+    public CompletableFuture<Void> send(SpotifyMateEvent event) {
+        Producer<String, SpotifyMateEvent> producer = producers.computeIfAbsent(
+                channels.get(event.getClass()),
+                channel -> kafka.<String, SpotifyMateEvent>getProducer(channel).unwrap());
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        producer.send(
+                new ProducerRecord<>(EventType.of(event.getClass()).topic(), event.partitionKey(), event),
+                (metadata, failure) -> {
+                    if (failure == null) {
+                        acknowledged.complete(null);
+                    } else {
+                        acknowledged.completeExceptionally(failure);
+                    }
+                });
+        return acknowledged;
     }
 }

@@ -1,6 +1,7 @@
 package io.spotifymate.ingestion.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.spotifymate.ingestion.service.UploadKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -39,8 +40,13 @@ public class ImportJob extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "user_id", nullable = false)
+    /** The user whose history this is; null for a catalog or dataset import. */
+    @Column(name = "user_id")
     public String userId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public UploadKind kind;
 
     @Column(name = "file_name", nullable = false)
     public String fileName;

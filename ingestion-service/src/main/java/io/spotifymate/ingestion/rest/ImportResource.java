@@ -7,6 +7,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.spotifymate.ingestion.ImportJobView;
 import io.spotifymate.ingestion.service.ImportService;
+import io.spotifymate.ingestion.service.UploadInspector;
+import io.spotifymate.ingestion.service.UploadKind;
+import io.spotifymate.ingestion.service.UploadRejectedException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
@@ -33,9 +37,11 @@ public class ImportResource {
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
 
     private final ImportService imports;
+    private final UploadInspector inspector;
 
-    public ImportResource(ImportService imports) {
+    public ImportResource(ImportService imports, UploadInspector inspector) {
         this.imports = imports;
+        this.inspector = inspector;
     }
 
     @POST
@@ -43,21 +49,76 @@ public class ImportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(
             operationId = "startImport",
-            summary = "Import a listening-history export",
+            summary = "Import a user's listening history",
             description = "Upload my_spotify_data.zip, an extended-history zip, a single StreamingHistory*, "
                     + "Streaming_History_Audio_* or endsong_* JSON file, or a ListenBrainz export, as form field "
-                    + "'file'. Answers 202 with the job; follow it at /api/imports/{id} or its progress stream.")
-    public Response start(@PathParam("userId") @NotBlank String userId, @RestForm("file") FileUpload file) {
+                    + "'file' (a catalog CSV is accepted here too). The format is told from the content: 415 when "
+                    + "it is none SpotifyMate reads, 413 over a size limit, 422 when broken from its start. Answers "
+                    + "202 with the job; follow it at /api/imports/{id} or its progress stream.")
+    public Response start(@PathParam("userId") @NotBlank String userId, @RestForm("file") FileUpload file)
+            throws IOException {
+        UploadKind kind = inspect(file);
+        if (!kind.perUser() && kind != UploadKind.CATALOG_CSV) {
+            throw unsupported(fileName(file) + " is a dataset (" + kind + "), not one user's history: upload it to "
+                    + "POST /api/imports");
+        }
+        return accepted(imports.submit(userId, fileName(file), file.uploadedFile(), kind));
+    }
+
+    @POST
+    @Path("/imports")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(
+            operationId = "startDatasetImport",
+            summary = "Import a catalog or dataset",
+            description = "Upload, as form field 'file', a catalog CSV (audio features), Spotify Million Playlist "
+                    + "Dataset slices (mpd.slice.*.json, or a zip of them) or the Last.fm HetRec 2011 zip. They "
+                    + "belong to the installation, not to one user. Same answers as a user's import.")
+    public Response startDataset(@RestForm("file") FileUpload file) throws IOException {
+        UploadKind kind = inspect(file);
+        if (kind.perUser()) {
+            throw unsupported(fileName(file) + " is a listening history: it belongs to a user, upload it to "
+                    + "POST /api/users/{userId}/imports");
+        }
+        return accepted(imports.submit(null, fileName(file), file.uploadedFile(), kind));
+    }
+
+    private UploadKind inspect(FileUpload file) throws IOException {
         if (file == null || file.uploadedFile() == null) {
             throw HttpProblem.builder()
                     .withStatus(Response.Status.BAD_REQUEST)
                     .withTitle("No file")
-                    .withDetail("file is missing: send the export as multipart form field 'file'")
+                    .withDetail("file is missing: send the file as multipart form field 'file'")
                     .with("field", "file")
                     .build();
         }
-        String name = file.fileName() == null || file.fileName().isBlank() ? "upload" : file.fileName();
-        ImportJobView job = imports.submit(userId, name, file.uploadedFile());
+        try {
+            return inspector.inspect(file.uploadedFile(), fileName(file));
+        } catch (UploadRejectedException e) {
+            throw HttpProblem.builder()
+                    .withStatus(e.status())
+                    .withTitle(e.title())
+                    .withDetail(e.getMessage())
+                    .with("field", "file")
+                    .with("file", fileName(file))
+                    .build();
+        }
+    }
+
+    private static HttpProblem unsupported(String detail) {
+        return HttpProblem.builder()
+                .withStatus(Response.Status.UNSUPPORTED_MEDIA_TYPE)
+                .withTitle("Wrong endpoint for this file")
+                .withDetail(detail)
+                .with("field", "file")
+                .build();
+    }
+
+    private static String fileName(FileUpload file) {
+        return file.fileName() == null || file.fileName().isBlank() ? "upload" : file.fileName();
+    }
+
+    private static Response accepted(ImportJobView job) {
         return Response.accepted(job)
                 .location(URI.create("/api/imports/" + job.id()))
                 .build();

@@ -2,10 +2,12 @@ package io.spotifymate.ingestion.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.spotifymate.events.EventIds;
 import io.spotifymate.events.PlayRecorded;
+import io.spotifymate.events.PlaylistImported;
 import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.ingestion.ImportJobView;
+import io.spotifymate.ingestion.Workers;
+import io.spotifymate.ingestion.catalog.CatalogIndex;
 import io.spotifymate.ingestion.catalog.CatalogReader;
 import io.spotifymate.ingestion.catalog.CatalogRow;
 import io.spotifymate.ingestion.config.ImportConfig;
@@ -13,35 +15,56 @@ import io.spotifymate.ingestion.exports.ExportArchive;
 import io.spotifymate.ingestion.exports.ExportFormat;
 import io.spotifymate.ingestion.exports.ExportReader;
 import io.spotifymate.ingestion.exports.ExportRow;
+import io.spotifymate.ingestion.exports.InflateBudget;
 import io.spotifymate.ingestion.exports.UnreadableExportException;
+import io.spotifymate.ingestion.lastfm.HetRecReader;
+import io.spotifymate.ingestion.lastfm.HetRecRow;
 import io.spotifymate.ingestion.messaging.EventPublisher;
+import io.spotifymate.ingestion.playlists.MpdReader;
+import io.spotifymate.ingestion.playlists.MpdRow;
 import io.spotifymate.ingestion.repository.ImportJob;
+import io.spotifymate.ingestion.spotify.HistoryCoverage;
+import io.spotifymate.ingestion.spotify.SpotifySync;
+import io.spotifymate.ingestion.text.TextDecoding;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.zip.ZipFile;
 import org.jboss.logging.Logger;
 
 /**
- * Import jobs: an uploaded export file or archive is spooled, then read on a worker thread, and its music plays are
- * published as PlayRecorded events. Progress (rows read of the counted total) is saved as the job goes, so the API and
- * its progress stream can show it. Event ids come from the content: importing the same file again sends the same
- * events, which consumers count once; an interrupted job can simply be run again.
+ * Import jobs: an uploaded file or archive is spooled, then read on a worker thread, and what it holds is published:
+ * a user's music plays as PlayRecorded events, catalog rows as TrackCataloged, Million Playlist Dataset slices as
+ * PlaylistImported (plus catalog entries for their tracks), the Last.fm HetRec dataset as ArtistCataloged and
+ * ArtistPlaysCounted. Progress (rows read of the counted total) is saved as the job goes, so the API and its progress
+ * stream can show it. Event ids come from the content: importing the same file again sends the same events, which
+ * consumers count once; an interrupted job can simply be run again.
  */
 @ApplicationScoped
 public class ImportService {
@@ -50,29 +73,43 @@ public class ImportService {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     /** The format name a job reports for a catalog file. */
     static final String CATALOG_CSV = "CATALOG_CSV";
+    /** The format name a job reports for Million Playlist Dataset slices. */
+    static final String MPD_SLICE = "MPD_SLICE";
     /** Counted in a job's skipped map: catalog cells that held no valid value and count as missing. */
     static final String UNREADABLE_CELLS = "UNREADABLE_CELLS";
+    /** Counted in a job's skipped map: playlist tracks without a usable uri, name or artist. */
+    static final String DROPPED_PLAYLIST_TRACKS = "DROPPED_PLAYLIST_TRACKS";
 
     private final PlayService plays;
-    private final EventPublisher catalog;
+    private final EventPublisher publisher;
+    private final CatalogIndex catalog;
+    private final SpotifySync spotify;
     private final ImportConfig config;
     private final Clock clock = Clock.systemUTC();
-    // One job at a time: imports are I/O-bound and this keeps a user's plays in file order.
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "import-jobs");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ImportEvents events = new ImportEvents(clock);
+    // One job at a time: imports are I/O-bound and this keeps a user's plays in file order. Scheduled, so a job that
+    // waits for Kafka can try again later.
+    private final ScheduledExecutorService worker = Workers.single("import-jobs");
+    // The counting pass of the running job, beside it.
+    private final ScheduledExecutorService counter = Workers.single("import-count");
 
-    public ImportService(PlayService plays, EventPublisher catalog, ImportConfig config) {
+    public ImportService(
+            PlayService plays,
+            EventPublisher publisher,
+            CatalogIndex catalog,
+            SpotifySync spotify,
+            ImportConfig config) {
         this.plays = plays;
+        this.publisher = publisher;
         this.catalog = catalog;
+        this.spotify = spotify;
         this.config = config;
     }
 
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        counter.shutdownNow();
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -81,7 +118,7 @@ public class ImportService {
 
     /**
      * Jobs a crash or restart interrupted run again from their spooled upload; content-derived event ids make the
-     * plays already sent harmless duplicates. Without the upload, such a job fails with a clear reason.
+     * events already sent harmless duplicates. Without the upload, such a job fails with a clear reason.
      */
     public int resumeInterrupted() {
         List<ImportJob> interrupted = QuarkusTransaction.requiringNew()
@@ -93,7 +130,7 @@ public class ImportService {
             if (Files.isRegularFile(spooled)) {
                 LOG.infof("Resuming interrupted import %s of %s", job.id, job.fileName);
                 save(job.id, j -> j.status = ImportJob.Status.QUEUED);
-                worker.execute(() -> run(job.id, job.userId, job.fileName, spooled));
+                worker.execute(() -> run(job.id, job.userId, job.fileName, spooled, job.kind, 0));
                 resumed++;
             } else {
                 save(job.id, j -> {
@@ -111,12 +148,18 @@ public class ImportService {
         return config.spoolDir().resolve(jobId + ".upload");
     }
 
-    /** Takes an uploaded file over (it is copied to the spool) and queues its job. */
-    public ImportJobView submit(String userId, String fileName, Path upload) {
+    /**
+     * Takes an uploaded file over (it is copied to the spool) and queues its job.
+     *
+     * @param userId the user whose history it is, or null for a catalog or dataset
+     * @param kind what {@link UploadInspector} found the upload to be
+     */
+    public ImportJobView submit(String userId, String fileName, Path upload, UploadKind kind) {
         ImportJob job = new ImportJob();
         job.id = UUID.randomUUID();
         job.userId = userId;
         job.fileName = fileName;
+        job.kind = kind;
         job.status = ImportJob.Status.QUEUED;
         job.createdAt = clock.instant();
         Path spooled = spoolFile(job.id);
@@ -128,7 +171,7 @@ public class ImportService {
             throw new UncheckedIOException("Cannot spool the upload", e);
         }
         QuarkusTransaction.requiringNew().run(job::persist);
-        worker.execute(() -> run(job.id, userId, fileName, spooled));
+        worker.execute(() -> run(job.id, userId, fileName, spooled, kind, 0));
         return ImportJobView.of(job);
     }
 
@@ -137,51 +180,73 @@ public class ImportService {
                 .call(() -> ImportJob.<ImportJob>findByIdOptional(id).map(ImportJobView::of));
     }
 
-    void run(UUID id, String userId, String fileName, Path file) {
-        Progress progress = new Progress(id, userId);
+    void run(UUID id, String userId, String fileName, Path file, UploadKind kind, int attempt) {
+        JobProgress progress = new JobProgress(
+                config.batchSize(),
+                config.progressInterval(),
+                config.keptRejections(),
+                counts -> save(id, counts::copyTo));
+        boolean retrying = false;
         try {
             save(id, job -> {
                 job.status = ImportJob.Status.RUNNING;
-                job.startedAt = clock.instant();
+                job.startedAt = job.startedAt == null ? clock.instant() : job.startedAt;
             });
-            Content content = sniff(file);
-            long total = count(file, fileName, content);
-            save(id, job -> job.totalRows = total);
-            Set<String> formats = new LinkedHashSet<>();
-            List<String> ignored = new ArrayList<>();
-            try (InputStream in = Files.newInputStream(file)) {
-                switch (content) {
-                    case ZIP -> {
-                        for (ExportArchive.FileResult result : archive().read(in, progress::row)) {
-                            result.format().ifPresentOrElse(format -> formats.add(format.name()), () -> {
-                                if (result.error().isEmpty()) {
-                                    ignored.add(result.name());
-                                }
-                            });
-                            result.error().ifPresent(error -> progress.fileError(result.name(), error));
+            long started = System.nanoTime();
+            // The counting pass runs beside the import on a thread of its own; the total shows with the next save.
+            CompletableFuture<Long> counting = CompletableFuture.supplyAsync(
+                    () -> {
+                        Long total = countQuietly(file, fileName, kind);
+                        if (total != null) {
+                            progress.total(total);
                         }
-                    }
-                    case JSON ->
-                        new ExportReader()
-                                .read(in, fileName, row -> progress.row(fileName, row))
-                                .ifPresent(format -> formats.add(format.name()));
-                    case CSV -> {
-                        try {
-                            new CatalogReader().read(reader(in), row -> progress.catalogRow(fileName, row));
-                            formats.add(CATALOG_CSV);
-                        } catch (CatalogReader.NotACatalogException e) {
-                            progress.fileError(fileName, e.getMessage());
-                        }
-                    }
-                }
+                        return total;
+                    },
+                    counter);
+            Outcome outcome = new Outcome();
+            switch (kind) {
+                case LISTENING_HISTORY -> importHistory(userId, fileName, file, progress, outcome);
+                case CATALOG_CSV -> importCatalog(fileName, file, progress, outcome);
+                case MPD_SLICES -> importPlaylists(fileName, file, progress, outcome);
+                case LASTFM_HETREC -> importHetRec(file, progress, outcome);
             }
+            Long counted = counting.join();
+            // The rows read are the total when counting failed (the import pass reported why).
+            long total = counted != null ? counted : progress.rowsRead();
+            progress.total(total);
             progress.flush();
-            String error = formats.isEmpty()
-                    ? fileName + " holds no listening history (Spotify basic, extended or endsong files, or a "
-                            + "ListenBrainz export) and no catalog CSV"
-                            + (progress.firstFileError == null ? "" : ": " + progress.firstFileError)
-                    : progress.firstFileError;
-            finish(id, progress, formats, ignored, error);
+            String error = outcome.formats.isEmpty()
+                    ? fileName + " holds nothing SpotifyMate could import"
+                            + (progress.firstFileError() == null ? "" : ": " + progress.firstFileError())
+                    : progress.firstFileError();
+            finish(id, progress, outcome, error);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            LOG.infof("Import %s of %s: %d rows in %.1f s, %.0f rows/s", id, fileName, total, seconds, total / seconds);
+            if (userId != null && outcome.latestPlay != null) {
+                // Recently played tracks up to here are in this export: the Spotify sync leaves them out.
+                Instant until = outcome.latestPlay;
+                QuarkusTransaction.requiringNew().run(() -> HistoryCoverage.extend(userId, until));
+            }
+        } catch (JobProgress.NotAcknowledgedException e) {
+            retrying = attempt < config.kafkaRetries();
+            long delay = config.kafkaRetryDelay().toMillis() << Math.min(attempt, 10);
+            LOG.warnf("Import %s: %s (attempt %d)", id, e.getMessage(), attempt + 1);
+            if (retrying) {
+                // The events sent so far have content-derived ids: sending them again on the next attempt is harmless.
+                save(id, job -> {
+                    job.status = ImportJob.Status.QUEUED;
+                    job.error = e.getMessage() + "; trying again in " + delay / 1000 + " s (attempt " + (attempt + 2)
+                            + " of " + (config.kafkaRetries() + 1) + ")";
+                });
+                worker.schedule(() -> run(id, userId, fileName, file, kind, attempt + 1), delay, TimeUnit.MILLISECONDS);
+            } else {
+                finish(
+                        id,
+                        progress,
+                        new Outcome(),
+                        e.getMessage() + "; gave up after " + (attempt + 1)
+                                + " attempts: import the file again once Kafka is back (nothing is counted twice)");
+            }
         } catch (IOException | RuntimeException e) {
             LOG.warnf("Import %s of %s failed: %s", id, fileName, e.getMessage());
             try {
@@ -189,24 +254,162 @@ public class ImportService {
             } catch (RuntimeException flushFailure) {
                 e.addSuppressed(flushFailure);
             }
-            finish(id, progress, Set.of(), List.of(), e.getMessage() == null ? e.toString() : e.getMessage());
+            finish(id, progress, new Outcome(), e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOG.warnf("Cannot delete spooled upload %s: %s", file, e.getMessage());
+            if (!retrying) {
+                deleteSpool(file);
             }
         }
     }
 
-    private void finish(UUID id, Progress progress, Set<String> formats, List<String> ignored, String error) {
+    /** Formats read and files ignored, for the job's record; how far the history reaches. */
+    private static final class Outcome {
+        final Set<String> formats = new LinkedHashSet<>();
+        final List<String> ignored = new ArrayList<>();
+        Instant latestPlay;
+
+        void add(ExportArchive.FileResult result, JobProgress progress) {
+            result.format().ifPresentOrElse(formats::add, () -> {
+                if (result.error().isEmpty()) {
+                    ignored.add(result.name());
+                }
+            });
+            result.error().ifPresent(error -> progress.fileError(result.name(), error));
+        }
+    }
+
+    private void importHistory(String userId, String fileName, Path file, JobProgress progress, Outcome outcome)
+            throws IOException {
+        BiConsumer<String, ExportRow> rows = (name, row) -> historyRow(userId, name, row, progress, outcome);
+        try (InputStream in = Files.newInputStream(file)) {
+            if (isZip(file)) {
+                archive().read(in, rows).forEach(result -> outcome.add(result, progress));
+            } else {
+                new ExportReader()
+                        .read(in, fileName, row -> rows.accept(fileName, row))
+                        .ifPresent(format -> outcome.formats.add(format.name()));
+            }
+        }
+    }
+
+    private void historyRow(String userId, String file, ExportRow row, JobProgress progress, Outcome outcome) {
+        progress.read();
+        if (row instanceof ExportRow.Play play) {
+            PlayRecorded event = plays.fromExport(userId, play.play(), source(play.format()));
+            progress.accepted(publisher.send(event));
+            if (outcome.latestPlay == null || event.playedAt().isAfter(outcome.latestPlay)) {
+                outcome.latestPlay = event.playedAt();
+            }
+            spotify.noteUnknownTrack(userId, event.trackId());
+        } else if (row instanceof ExportRow.Skipped skipped) {
+            progress.skipped(skipped.kind().name(), 1);
+        } else if (row instanceof ExportRow.Rejected rejected) {
+            progress.rejected(file, rejected.row(), rejected.reason());
+        }
+    }
+
+    private void importCatalog(String fileName, Path file, JobProgress progress, Outcome outcome) throws IOException {
+        try (Reader in = text(file)) {
+            new CatalogReader().read(in, row -> {
+                progress.read();
+                if (row instanceof CatalogRow.Entry entry) {
+                    TrackCataloged event = events.catalogEntry(entry);
+                    progress.accepted(publisher.send(event));
+                    catalog.learn(event);
+                    if (!entry.unreadableCells().isEmpty()) {
+                        progress.skipped(
+                                UNREADABLE_CELLS, entry.unreadableCells().size());
+                    }
+                } else if (row instanceof CatalogRow.Rejected rejected) {
+                    progress.rejected(fileName, rejected.row(), rejected.reason());
+                }
+            });
+            outcome.formats.add(CATALOG_CSV);
+        } catch (CatalogReader.NotACatalogException e) {
+            progress.fileError(fileName, e.getMessage());
+        }
+    }
+
+    /**
+     * Playlists become PlaylistImported events, and each track the catalog does not know yet a catalog entry. Tracks
+     * left out for a missing field are counted, with the first reason per playlist.
+     */
+    private void importPlaylists(String fileName, Path file, JobProgress progress, Outcome outcome) throws IOException {
+        Set<String> cataloged = new HashSet<>();
+        ExportArchive.EntryReader slices = (name, shortName, body) ->
+                new MpdReader().read(body, shortName, row -> playlistRow(name, row, cataloged, progress))
+                        ? Optional.of(MPD_SLICE)
+                        : Optional.empty();
+        try (InputStream in = Files.newInputStream(file)) {
+            if (isZip(file)) {
+                archive().readEntries(in, slices).forEach(result -> outcome.add(result, progress));
+            } else {
+                slices.read(fileName, fileName, in).ifPresent(outcome.formats::add);
+            }
+        }
+    }
+
+    private void playlistRow(String file, MpdRow row, Set<String> cataloged, JobProgress progress) {
+        progress.read();
+        if (row instanceof MpdRow.Playlist read) {
+            List<CompletionStage<?>> acks = new ArrayList<>();
+            acks.add(publisher.send(events.playlist(read.playlist())));
+            for (PlaylistImported.Entry track : read.playlist().tracks()) {
+                // A slice knows only names: a track the catalog has (perhaps with audio features) is left as it is.
+                if (cataloged.add(track.trackId()) && !catalog.knows(track.trackId())) {
+                    TrackCataloged entry = events.catalogEntry(track);
+                    acks.add(publisher.send(entry));
+                    catalog.learn(entry);
+                }
+            }
+            progress.accepted(acks.toArray(CompletionStage[]::new));
+            if (read.droppedTracks() > 0) {
+                progress.skipped(DROPPED_PLAYLIST_TRACKS, read.droppedTracks());
+                progress.rejected(
+                        file,
+                        read.row(),
+                        read.droppedTracks() + " track(s) left out, first: " + read.firstDropReason());
+            }
+        } else if (row instanceof MpdRow.Rejected rejected) {
+            progress.rejected(file, rejected.row(), rejected.reason());
+        }
+    }
+
+    /** The HetRec zip, read with random access: artists first, so plays and tags can name them. */
+    private void importHetRec(Path file, JobProgress progress, Outcome outcome) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Map<HetRecReader.FileKind, HetRecReader.DataFile> files = hetRecFiles(zip, outcome.ignored);
+            new HetRecReader().read(files, row -> {
+                progress.read();
+                if (row instanceof HetRecRow.Artist artist) {
+                    progress.accepted(publisher.send(events.artist(artist)));
+                } else if (row instanceof HetRecRow.UserArtistPlays counted) {
+                    progress.accepted(publisher.send(events.artistPlays(counted)));
+                } else if (row instanceof HetRecRow.TagUsed) {
+                    progress.used();
+                } else if (row instanceof HetRecRow.Skipped skipped) {
+                    progress.skipped(skipped.kind(), 1);
+                } else if (row instanceof HetRecRow.Rejected rejected) {
+                    progress.rejected(rejected.file(), rejected.row(), rejected.reason());
+                }
+            });
+            outcome.formats.add(UploadKind.LASTFM_HETREC.name());
+        }
+    }
+
+    private Map<HetRecReader.FileKind, HetRecReader.DataFile> hetRecFiles(ZipFile zip, List<String> ignored)
+            throws IOException {
+        return HetRecReader.filesIn(zip, new InflateBudget(config.maxUncompressedBytes()), ignored);
+    }
+
+    private void finish(UUID id, JobProgress progress, Outcome outcome, String error) {
         save(id, job -> {
             progress.copyTo(job);
-            job.formats = List.copyOf(formats);
-            job.ignoredFiles = List.copyOf(ignored);
+            job.formats = List.copyOf(outcome.formats);
+            job.ignoredFiles = List.copyOf(outcome.ignored);
             job.error = error;
             // A failed file inside an archive does not fail the job: its rows before the break were imported.
-            job.status = formats.isEmpty() ? ImportJob.Status.FAILED : ImportJob.Status.SUCCEEDED;
+            job.status = outcome.formats.isEmpty() ? ImportJob.Status.FAILED : ImportJob.Status.SUCCEEDED;
             job.finishedAt = clock.instant();
         });
     }
@@ -216,14 +419,53 @@ public class ImportService {
                 new ExportReader(), new ExportArchive.Limits(config.maxZipEntries(), config.maxUncompressedBytes()));
     }
 
-    /** A first, cheap pass that only counts rows, so progress can be shown as rows done of total. */
-    private long count(Path file, String fileName, Content content) throws IOException {
+    /** The count, or null when the file cannot be counted (the import pass meets the problem and reports it). */
+    private Long countQuietly(Path file, String fileName, UploadKind kind) {
+        try {
+            return count(file, fileName, kind);
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("Cannot count the rows of %s: %s", fileName, e.getMessage());
+            return null;
+        }
+    }
+
+    /** A cheap pass that only counts rows, so progress can be shown as rows done of total. */
+    private long count(Path file, String fileName, UploadKind kind) throws IOException {
         long[] rows = {0};
+        boolean zip = isZip(file);
         try (InputStream in = Files.newInputStream(file)) {
-            switch (content) {
-                case ZIP -> archive().read(in, (name, row) -> rows[0]++);
-                case JSON -> new ExportReader().read(in, fileName, row -> rows[0]++);
-                case CSV -> new CatalogReader().read(reader(in), row -> rows[0]++);
+            switch (kind) {
+                case LISTENING_HISTORY -> {
+                    if (zip) {
+                        archive().readEntries(in, (name, shortName, body) -> {
+                            rows[0] += new ExportReader().count(body, shortName);
+                            return Optional.empty();
+                        });
+                    } else {
+                        rows[0] = new ExportReader().count(in, fileName);
+                    }
+                }
+                case CATALOG_CSV -> {
+                    try (Reader reader = text(file)) {
+                        new CatalogReader().read(reader, row -> rows[0]++);
+                    }
+                }
+                case MPD_SLICES -> {
+                    ExportArchive.EntryReader counter = (name, shortName, body) -> {
+                        new MpdReader().read(body, shortName, row -> rows[0]++);
+                        return Optional.empty();
+                    };
+                    if (zip) {
+                        archive().readEntries(in, counter);
+                    } else {
+                        counter.read(fileName, fileName, in);
+                    }
+                }
+                case LASTFM_HETREC -> {
+                    try (ZipFile archive = new ZipFile(file.toFile())) {
+                        rows[0] = HetRecReader.countRows(hetRecFiles(archive, new ArrayList<>()));
+                    }
+                }
             }
         } catch (UnreadableExportException | CatalogReader.NotACatalogException e) {
             // The import pass meets the same problem and reports it; the count so far is what it will reach.
@@ -231,143 +473,28 @@ public class ImportService {
         return rows[0];
     }
 
-    /** What an upload holds, from its first bytes: a zip, JSON (exports) or anything else (tried as catalog CSV). */
-    private enum Content {
-        ZIP,
-        JSON,
-        CSV
-    }
-
-    private static Content sniff(Path file) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            byte[] head = in.readNBytes(4096);
-            if (head.length >= 4 && java.util.Arrays.equals(java.util.Arrays.copyOf(head, 4), ZIP_MAGIC)) {
-                return Content.ZIP;
-            }
-            for (byte b : head) {
-                if (b == '[' || b == '{') {
-                    return Content.JSON;
-                }
-                boolean skippable =
-                        Character.isWhitespace(b) || b == (byte) 0xEF || b == (byte) 0xBB || b == (byte) 0xBF;
-                if (!skippable) {
-                    return Content.CSV;
-                }
-            }
-            return Content.JSON;
+    private static boolean isZip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(4), ZIP_MAGIC);
         }
     }
 
-    private static java.io.Reader reader(InputStream in) {
-        return new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    /** A catalog file as text, in the encoding its bytes show (UTF-8 unless they are not). */
+    private static Reader text(Path file) throws IOException {
+        Charset charset = TextDecoding.detect(() -> Files.newInputStream(file));
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset), 64 * 1024);
     }
 
-    private static void save(UUID id, java.util.function.Consumer<ImportJob> change) {
+    private static void deleteSpool(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("Cannot delete spooled upload %s: %s", file, e.getMessage());
+        }
+    }
+
+    private static void save(UUID id, Consumer<ImportJob> change) {
         QuarkusTransaction.requiringNew().run(() -> change.accept(ImportJob.findById(id)));
-    }
-
-    /** Counts of one running job, saved every batch. */
-    private final class Progress {
-        private final UUID id;
-        private final String userId;
-        private final ImportJob counts = new ImportJob();
-        private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        private String firstFileError;
-
-        Progress(UUID id, String userId) {
-            this.id = id;
-            this.userId = userId;
-        }
-
-        void row(String file, ExportRow row) {
-            counts.rowsRead++;
-            if (row instanceof ExportRow.Play play) {
-                PlayRecorded event = plays.fromExport(userId, play.play(), source(play.format()));
-                inFlight.add(plays.publish(event).toCompletableFuture());
-            } else if (row instanceof ExportRow.Skipped skipped) {
-                counts.skipped.merge(skipped.kind().name(), 1L, Long::sum);
-            } else if (row instanceof ExportRow.Rejected rejected) {
-                reject(file, rejected.row(), rejected.reason());
-            }
-            afterRow();
-        }
-
-        void catalogRow(String file, CatalogRow row) {
-            counts.rowsRead++;
-            if (row instanceof CatalogRow.Entry entry) {
-                inFlight.add(catalog.publish(catalogEntry(entry)).toCompletableFuture());
-                if (!entry.unreadableCells().isEmpty()) {
-                    counts.skipped.merge(
-                            UNREADABLE_CELLS, (long) entry.unreadableCells().size(), Long::sum);
-                }
-            } else if (row instanceof CatalogRow.Rejected rejected) {
-                reject(file, rejected.row(), rejected.reason());
-            }
-            afterRow();
-        }
-
-        /** Saves progress every batch of rows, and before the unacknowledged plays pile up. */
-        private void afterRow() {
-            if (inFlight.size() >= config.batchSize() || counts.rowsRead % config.batchSize() == 0) {
-                flush();
-            }
-        }
-
-        void fileError(String file, String error) {
-            if (firstFileError == null) {
-                firstFileError = error;
-            }
-            reject(file, 0, error);
-        }
-
-        private void reject(String file, int row, String reason) {
-            counts.rejected++;
-            if (counts.rejections.size() < config.keptRejections()) {
-                counts.rejections.add(new ImportJob.Rejection(file, row, reason));
-            }
-        }
-
-        /** Waits until Kafka has every play sent so far, then saves the counts. */
-        void flush() {
-            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-            counts.accepted += inFlight.size();
-            inFlight.clear();
-            save(id, this::copyTo);
-        }
-
-        void copyTo(ImportJob job) {
-            job.rowsRead = counts.rowsRead;
-            job.accepted = counts.accepted;
-            job.rejected = counts.rejected;
-            job.skipped = new java.util.LinkedHashMap<>(counts.skipped);
-            job.rejections = new ArrayList<>(counts.rejections);
-        }
-    }
-
-    private TrackCataloged catalogEntry(CatalogRow.Entry entry) {
-        return new TrackCataloged(
-                // The same row imported again is the same event.
-                EventIds.fromContent(
-                        "catalog",
-                        entry.trackId(),
-                        entry.name(),
-                        entry.artistName(),
-                        entry.albumName(),
-                        String.valueOf(entry.durationMs()),
-                        String.valueOf(entry.releaseYear()),
-                        String.valueOf(entry.audioFeatures()),
-                        String.join("|", entry.genres())),
-                clock.instant(),
-                TrackCataloged.SCHEMA_VERSION,
-                entry.trackId(),
-                entry.name(),
-                entry.artistName(),
-                entry.albumName(),
-                entry.durationMs(),
-                entry.releaseYear(),
-                entry.audioFeatures(),
-                entry.genres(),
-                "catalog-csv");
     }
 
     private static String source(ExportFormat format) {

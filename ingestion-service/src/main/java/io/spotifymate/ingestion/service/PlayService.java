@@ -4,6 +4,7 @@ import io.spotifymate.events.EventIds;
 import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.events.TrackIds;
 import io.spotifymate.ingestion.PlayInput;
+import io.spotifymate.ingestion.catalog.CatalogIndex;
 import io.spotifymate.ingestion.exports.ExportedPlay;
 import io.spotifymate.ingestion.messaging.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,15 +25,17 @@ public class PlayService {
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
     private final EventPublisher publisher;
+    private final CatalogIndex catalog;
     private final Clock clock;
 
     @Inject
-    public PlayService(EventPublisher publisher) {
-        this(publisher, Clock.systemUTC());
+    public PlayService(EventPublisher publisher, CatalogIndex catalog) {
+        this(publisher, catalog, Clock.systemUTC());
     }
 
-    PlayService(EventPublisher publisher, Clock clock) {
+    PlayService(EventPublisher publisher, CatalogIndex catalog, Clock clock) {
         this.publisher = publisher;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -60,11 +63,6 @@ public class PlayService {
         return CompletableFuture.allOf(sent).thenApply(ignored -> events);
     }
 
-    /** Completes once Kafka has the event. */
-    public CompletionStage<PlayRecorded> publish(PlayRecorded play) {
-        return publisher.publish(play);
-    }
-
     PlayRecorded toEvent(PlayInput input, String source) {
         if (input.playedAt().isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
             throw new InvalidPlayException("playedAt", "is in the future: " + input.playedAt());
@@ -81,9 +79,13 @@ public class PlayService {
                 null);
     }
 
-    /** The event of a play read from an export file; its track gets a local id when the file has none. */
+    /**
+     * The event of a play read from an export file. A play without a track id gets the catalogued track of its artist
+     * and title, else a stable local id that a later catalog entry of the same name can be matched to.
+     */
     public PlayRecorded fromExport(String userId, ExportedPlay play, String source) {
-        String trackId = play.trackId() != null ? play.trackId() : TrackIds.local(play.artistName(), play.trackName());
+        String trackId =
+                play.trackId() != null ? play.trackId() : catalog.trackIdFor(play.artistName(), play.trackName());
         PlayRecorded.PlaybackContext context = new PlayRecorded.PlaybackContext(
                 play.platform(), play.reasonStart(), play.reasonEnd(), play.skipped(), play.shuffle(), play.offline());
         boolean noContext = play.platform() == null
@@ -130,10 +132,10 @@ public class PlayService {
                 context);
     }
 
-    private static String resolveTrackId(PlayInput input) {
+    private String resolveTrackId(PlayInput input) {
         String trackId = input.trackId() == null ? "" : input.trackId().strip();
         if (trackId.isEmpty()) {
-            return TrackIds.local(input.artistName(), input.trackName());
+            return catalog.trackIdFor(input.artistName(), input.trackName());
         }
         if (!TrackIds.isSpotify(trackId)) {
             throw new InvalidPlayException(

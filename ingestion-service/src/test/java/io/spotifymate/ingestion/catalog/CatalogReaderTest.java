@@ -2,8 +2,8 @@ package io.spotifymate.ingestion.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.spotifymate.ingestion.fixtures.SharedDatasets;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -112,13 +112,7 @@ class CatalogReaderTest {
 
     @Test
     void theWholeHitPredictorCatalogReadsWithoutRejections() throws IOException {
-        Path dir = Path.of("../../shared/datasets/spotify-hit-predictor");
-        if (!Files.isDirectory(dir)) {
-            dir = Path.of("../shared/datasets/spotify-hit-predictor");
-        }
-        assumeThat(Files.isDirectory(dir))
-                .as("the Spotify Hit Predictor dataset is not beside the checkout (../shared/datasets); skipped")
-                .isTrue();
+        Path dir = SharedDatasets.require("spotify-hit-predictor");
         List<CatalogRow> rows = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file :

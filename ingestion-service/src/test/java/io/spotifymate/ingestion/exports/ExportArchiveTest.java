@@ -56,7 +56,7 @@ class ExportArchiveTest {
                 .extracting(ExportArchive.FileResult::name)
                 .containsExactly(
                         "MyData/StreamingHistory_music_0.json", "MyData/Userdata.json", "MyData/Playlist1.json");
-        assertThat(files.get(0).format()).contains(ExportFormat.SPOTIFY_BASIC);
+        assertThat(files.get(0).format()).contains(ExportFormat.SPOTIFY_BASIC.name());
         assertThat(files.get(1).format()).isEmpty();
         assertThat(rows)
                 .containsExactly("MyData/StreamingHistory_music_0.json#1", "MyData/StreamingHistory_music_0.json#2");
@@ -74,7 +74,7 @@ class ExportArchiveTest {
 
         assertThat(results.get(0).error())
                 .hasValueSatisfying(error -> assertThat(error).contains("row 2"));
-        assertThat(results.get(1).format()).contains(ExportFormat.SPOTIFY_BASIC);
+        assertThat(results.get(1).format()).contains(ExportFormat.SPOTIFY_BASIC.name());
         assertThat(files).containsExactly("StreamingHistory0.json", "StreamingHistory1.json", "StreamingHistory1.json");
     }
 

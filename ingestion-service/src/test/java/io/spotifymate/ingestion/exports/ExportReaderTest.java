@@ -217,4 +217,56 @@ class ExportReaderTest {
         assertThat(read("StreamingHistory1.json", "  \n").format()).isEmpty();
         assertThat(read("StreamingHistory1.json", "[]").rows()).isEmpty();
     }
+
+    @Test
+    void aUtf16ExportIsReadAndALatin1OneStopsAtTheFirstBadRowWithTheRowsBeforeKept() throws IOException {
+        String json = "[{\"endTime\": \"2024-01-31 23:59\", \"artistName\": \"Queen\", \"trackName\": \"Bohemian\", "
+                + "\"msPlayed\": 1000},\n{\"endTime\": \"2024-01-31 23:59\", \"artistName\": \"Beyoncé\", "
+                + "\"trackName\": \"Halo\", \"msPlayed\": 261000}]";
+
+        Result utf16 = read("StreamingHistory0.json", ("\uFEFF" + json).getBytes(StandardCharsets.UTF_16LE));
+        assertThat(utf16.plays()).extracting(ExportedPlay::artistName).containsExactly("Queen", "Beyoncé");
+
+        List<ExportRow> rows = new ArrayList<>();
+        assertThatThrownBy(() -> reader.read(
+                        new ByteArrayInputStream(json.getBytes(StandardCharsets.ISO_8859_1)), "latin1.json", rows::add))
+                .isInstanceOf(UnreadableExportException.class)
+                .hasMessageContaining("latin1.json is not valid JSON in row 2")
+                .hasMessageContaining("UTF-8");
+        assertThat(rows).hasSize(1);
+    }
+
+    @Test
+    void theCountingPassCountsWhatTheImportPassReportsEvenWithBracesInStringsAndABreak() throws IOException {
+        String rows = "[{\"ts\": \"2023-06-01T20:15:30Z\", \"ms_played\": 1, \"master_metadata_track_name\": "
+                + "\"{[Weird]} \\\"title\\\"\", \"master_metadata_album_artist_name\": \"A\"},\n"
+                + "{\"ts\": \"2023-06-01T20:16:30Z\", \"ms_played\": 2, \"master_metadata_track_name\": \"B\", "
+                + "\"master_metadata_album_artist_name\": \"}\"},\n"
+                + "{\"ts\": \"2023-06-01T20:17:30Z\", \"ms_pla";
+        byte[] bytes = rows.getBytes(StandardCharsets.UTF_8);
+
+        long counted = reader.count(new ByteArrayInputStream(bytes), "Streaming_History_Audio_2023.json");
+        List<ExportRow> read = new ArrayList<>();
+        assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(bytes), "a.json", read::add))
+                .isInstanceOf(UnreadableExportException.class);
+
+        assertThat(counted).isEqualTo(read.size()).isEqualTo(2);
+        assertThat(reader.count(
+                        new ByteArrayInputStream("[{\"platform\": \"x\"}]".getBytes(StandardCharsets.UTF_8)), "b.json"))
+                .as("not an export")
+                .isZero();
+    }
+
+    @Test
+    void spotifysTimestampsAreReadByHandExactlyAsTheGeneralParserReadsThem() {
+        for (String text : List.of("2023-06-01T20:15:30Z", "1999-12-31T23:59:59Z", "2024-02-29T00:00:00Z")) {
+            assertThat(ExportReader.utcInstant(text)).isEqualTo(Instant.parse(text));
+        }
+        assertThat(ExportReader.utcInstant("2023-06-01T20:15:30.123Z"))
+                .isEqualTo(Instant.parse("2023-06-01T20:15:30.123Z"));
+        assertThatThrownBy(() -> ExportReader.utcInstant("2023-02-30T20:15:30Z"))
+                .isInstanceOf(java.time.DateTimeException.class);
+        assertThatThrownBy(() -> ExportReader.utcInstant("2023-0x-01T20:15:30Z"))
+                .isInstanceOf(java.time.DateTimeException.class);
+    }
 }

@@ -1,0 +1,124 @@
+package io.spotifymate.ingestion.rest;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+import io.spotifymate.ingestion.spotify.SpotifyConnection;
+import io.spotifymate.ingestion.spotify.SpotifyException;
+import io.spotifymate.ingestion.spotify.SpotifySync;
+import io.spotifymate.ingestion.spotify.SpotifyTokens;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Connecting a Spotify account (OAuth with PKCE), its status, a sync on demand, and disconnecting. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class SpotifyResource {
+
+    /** A user's connection as the API shows it; never a token. */
+    public record ConnectionView(
+            String userId,
+            boolean connected,
+            String scope,
+            Instant connectedAt,
+            Instant lastSyncAt,
+            String lastSyncError,
+            boolean backfilled,
+            Long recentlyPlayedCursor) {}
+
+    private final SpotifyTokens tokens;
+    private final SpotifySync sync;
+
+    public SpotifyResource(SpotifyTokens tokens, SpotifySync sync) {
+        this.tokens = tokens;
+        this.sync = sync;
+    }
+
+    @GET
+    @Path("/users/{userId}/spotify/login")
+    @Operation(
+            operationId = "spotifyLogin",
+            summary = "Start connecting Spotify: redirects to Spotify's consent page (Authorization Code with PKCE)")
+    public Response login(@PathParam("userId") @NotBlank String userId) {
+        return Response.seeOther(spotify(() -> tokens.loginRedirect(userId))).build();
+    }
+
+    @GET
+    @Path("/spotify/callback")
+    @Operation(operationId = "spotifyCallback", summary = "Where Spotify sends the user back after the consent page")
+    public ConnectionView callback(
+            @QueryParam("code") String code, @QueryParam("state") String state, @QueryParam("error") String error) {
+        if (error != null) {
+            throw problem(new SpotifyException(400, "Spotify login not completed: " + error));
+        }
+        if (code == null || code.isBlank()) {
+            throw problem(new SpotifyException(400, "code is missing: this address is for Spotify's redirect"));
+        }
+        String userId = spotify(() -> tokens.completeLogin(code, state));
+        return status(userId);
+    }
+
+    @GET
+    @Path("/users/{userId}/spotify")
+    @Operation(operationId = "spotifyStatus", summary = "Whether the user connected Spotify, and the last sync")
+    public ConnectionView status(@PathParam("userId") String userId) {
+        SpotifyConnection connection = QuarkusTransaction.requiringNew().call(() -> SpotifyConnection.findById(userId));
+        if (connection == null) {
+            return new ConnectionView(userId, false, null, null, null, null, false, null);
+        }
+        return new ConnectionView(
+                userId,
+                true,
+                connection.scope,
+                connection.connectedAt,
+                connection.lastSyncAt,
+                connection.lastSyncError,
+                connection.backfilledAt != null,
+                connection.recentlyPlayedAfter);
+    }
+
+    @POST
+    @Path("/users/{userId}/spotify/sync")
+    @Operation(
+            operationId = "spotifySync",
+            summary = "Fetch recently played tracks now (and saved and top tracks the first time)")
+    public SpotifySync.Report syncNow(@PathParam("userId") String userId) {
+        return spotify(() -> sync.sync(userId));
+    }
+
+    @DELETE
+    @Path("/users/{userId}/spotify")
+    @Operation(operationId = "spotifyDisconnect", summary = "Forget the user's Spotify tokens; imported plays stay")
+    public Response disconnect(@PathParam("userId") String userId) {
+        QuarkusTransaction.requiringNew().run(() -> SpotifyConnection.deleteById(userId));
+        return Response.noContent().build();
+    }
+
+    private static <T> T spotify(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SpotifyException e) {
+            throw problem(e);
+        }
+    }
+
+    private static HttpProblem problem(SpotifyException e) {
+        return HttpProblem.builder()
+                .withStatus(e.status())
+                .withTitle("Spotify")
+                .withDetail(e.getMessage())
+                .build();
+    }
+}
