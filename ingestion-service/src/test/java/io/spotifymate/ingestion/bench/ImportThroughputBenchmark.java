@@ -1,0 +1,247 @@
+package io.spotifymate.ingestion.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.spotifymate.events.CloudEvents;
+import io.spotifymate.events.EventJson;
+import io.spotifymate.events.SpotifyMateEvent;
+import io.spotifymate.events.Topics;
+import io.spotifymate.ingestion.ImportJobView;
+import io.spotifymate.ingestion.exports.ExportReader;
+import io.spotifymate.ingestion.exports.ExportRow;
+import io.spotifymate.ingestion.fixtures.Fixtures;
+import io.spotifymate.ingestion.lastfm.HetRecReader;
+import io.spotifymate.ingestion.lastfm.HetRecRow;
+import io.spotifymate.ingestion.service.ImportService;
+import io.spotifymate.ingestion.service.PlayService;
+import io.spotifymate.ingestion.service.UploadKind;
+import io.spotifymate.stack.StackSettings;
+import io.spotifymate.stack.testing.EmbeddedStackResource;
+import io.spotifymate.stack.testing.TestStack;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Import throughput into Kafka, against a raw producer in the same run: the raw producer sends the very events the
+ * import makes (serialized beforehand, so it pays for nothing but Kafka) with the same producer settings to the same
+ * broker and topic. The import is measured as a job, from its start to its end, counting pass included. After a warm-up round,
+ * each side runs five times, alternating; medians are printed. Run with {@code ./spotifymate bench import}.
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedStackResource.class)
+@Tag("benchmark")
+class ImportThroughputBenchmark {
+
+    private static final int EXPORT_ROWS = 1_000_000;
+    private static final int RUNS = 5;
+
+    private final StackSettings stack = TestStack.ensureUp();
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    PlayService plays;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void importThroughputAgainstARawProducer() throws IOException {
+        List<String> lines = new ArrayList<>();
+
+        Path export = temp.resolve("my_spotify_extended_streaming_history.zip");
+        try (OutputStream out = Files.newOutputStream(export)) {
+            Fixtures.extendedExportZip(out, EXPORT_ROWS, 7);
+        }
+        List<Record> exportEvents = exportEvents(export);
+        lines.add(compare(
+                "extended export, 1M rows",
+                EXPORT_ROWS,
+                exportEvents,
+                Topics.PLAYS,
+                export,
+                UploadKind.LISTENING_HISTORY));
+
+        Path hetRec = Path.of("../../shared/datasets/lastfm-hetrec2011");
+        if (Files.isDirectory(hetRec)) {
+            Path zip = temp.resolve("hetrec2011-lastfm-2k.zip");
+            zipFolder(hetRec, zip);
+            List<Record> hetRecEvents = new ArrayList<>();
+            long[] rows = {0};
+            new HetRecReader().read(HetRecReader.filesIn(hetRec), row -> {
+                rows[0]++;
+                hetRecEvents.addAll(hetRecEvents(row));
+            });
+            lines.add(compare(
+                    "Last.fm HetRec", rows[0], hetRecEvents, Topics.ARTIST_PLAYS, zip, UploadKind.LASTFM_HETREC));
+        } else {
+            lines.add("Last.fm HetRec: skipped, ../shared/datasets/lastfm-hetrec2011 is not beside the checkout");
+        }
+
+        System.out.println();
+        System.out.println("Import throughput into Kafka (median of " + RUNS + " runs after a warm-up; acks=all, "
+                + "idempotent; the raw producer sends the same keys, values and CloudEvents headers)");
+        System.out.printf(
+                "%-26s %12s %14s %14s %14s %8s%n",
+                "input", "rows", "import rows/s", "import evts/s", "raw events/s", "ratio");
+        lines.forEach(System.out::println);
+        System.out.println();
+    }
+
+    private String compare(String label, long rows, List<Record> events, String rawTopic, Path file, UploadKind kind)
+            throws IOException {
+        double[] imported = new double[RUNS];
+        double[] raw = new double[RUNS];
+        long[] importedEvents = new long[1];
+        // One round unmeasured: the JIT, the producer and the broker's log segments warm up.
+        rawProducer(events, rawTopic);
+        importJob(file, kind);
+        for (int run = 0; run < RUNS; run++) {
+            raw[run] = rawProducer(events, rawTopic);
+            ImportJobView job = importJob(file, kind);
+            double seconds = Duration.between(job.startedAt(), job.finishedAt()).toNanos() / 1e9;
+            imported[run] = rows / seconds;
+            importedEvents[0] = events.size();
+        }
+        double importRows = median(imported);
+        double rawEvents = median(raw);
+        // Like with like: the events the import sent per second of its job (counting pass included) against the
+        // events the raw producer sent per second. For the export one event is one row; HetRec tag rows send none.
+        double importEvents = importRows * importedEvents[0] / rows;
+        return String.format(
+                "%-26s %,12d %,14.0f %,14.0f %,14.0f %8.2f   (runs: import rows/s %s, raw events/s %s)",
+                label,
+                rows,
+                importRows,
+                importEvents,
+                rawEvents,
+                importEvents / rawEvents,
+                Arrays.toString(Arrays.stream(imported).mapToLong(Math::round).toArray()),
+                Arrays.toString(Arrays.stream(raw).mapToLong(Math::round).toArray()));
+    }
+
+    /** One import job, run to its end. */
+    private ImportJobView importJob(Path file, UploadKind kind) {
+        String user = kind.perUser() ? "bench-listener" : null;
+        ImportJobView submitted = imports.submit(user, file.getFileName().toString(), file, kind);
+        ImportJobView done = await().atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> imports.find(submitted.id()).orElseThrow(), ImportJobView::finished);
+        if (!"SUCCEEDED".equals(done.status().name())) {
+            throw new AssertionError("benchmark import failed: " + done.error());
+        }
+        return done;
+    }
+
+    /** Events per second of a plain KafkaProducer with the import channels' settings, flush included. */
+    private double rawProducer(List<Record> events, String topic) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 131_072);
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.partitionsFor(topic);
+            long start = System.nanoTime();
+            for (Record event : events) {
+                producer.send(new ProducerRecord<>(event.topic(), null, event.key(), event.value(), event.headers()));
+            }
+            producer.flush();
+            return events.size() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** An event as it goes on the wire: key, JSON value and the CloudEvents headers the import's producer adds. */
+    private record Record(String topic, String key, byte[] value, List<Header> headers) {
+        static Record of(String topic, SpotifyMateEvent event) {
+            return new Record(
+                    topic, event.partitionKey(), EventJson.write(event), CloudEvents.headers(event, "/bench"));
+        }
+    }
+
+    /** The plays the import makes of the export, serialized. */
+    private List<Record> exportEvents(Path zip) throws IOException {
+        List<Record> events = new ArrayList<>(EXPORT_ROWS);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry entry = in.getNextEntry();
+            new ExportReader().read(in, entry.getName(), row -> {
+                if (row instanceof ExportRow.Play play) {
+                    events.add(
+                            Record.of(Topics.PLAYS, plays.fromExport("bench-listener", play.play(), "spotify-export")));
+                }
+            });
+        }
+        return events;
+    }
+
+    private static List<Record> hetRecEvents(HetRecRow row) {
+        Function<SpotifyMateEvent, Record> artist = event -> Record.of(Topics.CATALOG_ARTISTS, event);
+        Clock clock = Clock.systemUTC();
+        if (row instanceof HetRecRow.Artist a) {
+            return List.of(artist.apply(new io.spotifymate.events.ArtistCataloged(
+                    "bench", clock.instant(), 1, a.artistId(), a.name(), a.tags(), "lastfm-hetrec")));
+        }
+        if (row instanceof HetRecRow.UserArtistPlays p) {
+            return List.of(Record.of(
+                    Topics.ARTIST_PLAYS,
+                    new io.spotifymate.events.ArtistPlaysCounted(
+                            "bench",
+                            Instant.now(),
+                            1,
+                            p.userId(),
+                            p.artistId(),
+                            p.artistName(),
+                            p.plays(),
+                            "lastfm-hetrec")));
+        }
+        return List.of();
+    }
+
+    private static void zipFolder(Path folder, Path zip) throws IOException {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
+                var files = Files.list(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new ZipEntry(file.getFileName().toString()));
+                try (InputStream in = Files.newInputStream(file)) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
