@@ -148,9 +148,9 @@ public final class HetRecReader {
                 } else if (!artists.containsKey(artistId)) {
                     rows.accept(new HetRecRow.Skipped(plays.name(), row, UNKNOWN_ARTIST));
                 } else {
-                    String name = artists.get(artistId).name;
+                    Artist artist = artists.get(artistId);
                     rows.accept(new HetRecRow.UserArtistPlays(
-                            plays.name(), row, USER_PREFIX + userId, ArtistIds.local(name), name, weight));
+                            plays.name(), row, USER_PREFIX + userId, artist.id, artist.name, weight));
                 }
             });
         }
@@ -280,11 +280,15 @@ public final class HetRecReader {
     private static final class Artist {
         private final int row;
         private final String name;
+        /** Minted once: every play count of the artist names it. */
+        private final String id;
+
         private final Map<Integer, Integer> tagCounts = new HashMap<>();
 
         Artist(int row, String name) {
             this.row = row;
             this.name = name;
+            this.id = ArtistIds.local(name);
         }
 
         HetRecRow.Artist toRow(String file, int lastfmId, Map<Integer, String> tagNames) {
@@ -295,7 +299,7 @@ public final class HetRecReader {
                     .limit(TAGS_PER_ARTIST)
                     .map(entry -> new ArtistCataloged.Tag(tagNames.get(entry.getKey()), entry.getValue()))
                     .toList();
-            return new HetRecRow.Artist(file, row, lastfmId, ArtistIds.local(name), name, top);
+            return new HetRecRow.Artist(file, row, lastfmId, id, name, top);
         }
     }
 }

@@ -219,14 +219,14 @@ public class ImportService {
                     ? fileName + " holds nothing SpotifyMate could import"
                             + (progress.firstFileError() == null ? "" : ": " + progress.firstFileError())
                     : progress.firstFileError();
-            finish(id, progress, outcome, error);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            LOG.infof("Import %s of %s: %d rows in %.1f s, %.0f rows/s", id, fileName, total, seconds, total / seconds);
             if (userId != null && outcome.latestPlay != null) {
                 // Recently played tracks up to here are in this export: the Spotify sync leaves them out.
                 Instant until = outcome.latestPlay;
                 QuarkusTransaction.requiringNew().run(() -> HistoryCoverage.extend(userId, until));
             }
+            finish(id, progress, outcome, error);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            LOG.infof("Import %s of %s: %d rows in %.1f s, %.0f rows/s", id, fileName, total, seconds, total / seconds);
         } catch (JobProgress.NotAcknowledgedException e) {
             retrying = attempt < config.kafkaRetries();
             long delay = config.kafkaRetryDelay().toMillis() << Math.min(attempt, 10);

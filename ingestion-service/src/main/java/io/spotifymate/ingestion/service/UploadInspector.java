@@ -7,11 +7,10 @@ import io.spotifymate.ingestion.catalog.CatalogReader;
 import io.spotifymate.ingestion.config.ImportConfig;
 import io.spotifymate.ingestion.exports.ExportReader;
 import io.spotifymate.ingestion.lastfm.HetRecReader;
+import io.spotifymate.ingestion.text.TextDecoding;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -229,23 +228,7 @@ public class UploadInspector {
         boolean utf16 = head.length >= 2
                 && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
                         || ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF));
-        try (InputStreamReader reader = new InputStreamReader(
-                new ByteArrayInputStream(head), utf16 ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8)) {
-            String text = new String(readAll(reader));
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static char[] readAll(InputStreamReader reader) throws IOException {
-        StringBuilder text = new StringBuilder();
-        char[] buffer = new char[8192];
-        int n;
-        while ((n = reader.read(buffer)) != -1) {
-            text.append(buffer, 0, n);
-        }
-        return text.toString().toCharArray();
+        return TextDecoding.withoutBom(new String(head, utf16 ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8));
     }
 
     private static boolean looksBinary(String text) {
