@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +114,19 @@ class PlayConsumerTest {
                 .isTrue();
         assertThat(CloudEvents.value(dead.headers(), "dead-letter-reason")).isPresent();
         assertThat(CloudEvents.value(dead.headers(), "dead-letter-topic")).contains(Topics.PLAYS);
+    }
+
+    @Test
+    void aPoisonRecordDoesNotHoldBackTheCommitsOfItsPartition() {
+        String user = "same-partition-" + UUID.randomUUID();
+        PlayRecorded good = play(user, "local:track:cccc", "2026-10-04T10:00:00Z", 60_000);
+        ConsumerLag lag = new ConsumerLag(stack.kafkaBootstrap(), "feature-service", List.of(Topics.PLAYS));
+        // Same key, so the same partition: the good play comes after the poison.
+        writer.sendRaw(Topics.PLAYS, user, "{not a play".getBytes(StandardCharsets.UTF_8));
+        writer.sendRaw(Topics.PLAYS, user, EventJson.write(good));
+
+        awaitPlays(user, 1, 60_000);
+        await().atMost(Duration.ofSeconds(30)).until(lag::lagging, List::isEmpty);
     }
 
     @Test

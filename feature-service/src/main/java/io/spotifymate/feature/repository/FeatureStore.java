@@ -1,151 +1,323 @@
 package io.spotifymate.feature.repository;
 
-import com.datastax.oss.driver.api.core.cql.BatchStatement;
-import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
+import io.spotifymate.events.ArtistIds;
 import io.spotifymate.events.PlayRecorded;
-import io.spotifymate.feature.TrackStats;
+import io.spotifymate.feature.config.FeatureConfig;
+import io.spotifymate.feature.service.Affinity;
+import io.spotifymate.feature.service.PlayOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
- * The feature store's tables (schema: deploy/cassandra). Every write here is idempotent: plays are keyed by event id
- * and statistics are rewritten whole from the plays, never incremented, so a replayed event changes nothing.
+ * The play tables and the per user-track statistics (schema: deploy/cassandra). Plays are keyed by event id and
+ * statistics are rewritten whole from the plays, never incremented, so a replayed event changes nothing.
  */
 @ApplicationScoped
 public class FeatureStore {
 
     /** The feature-store schema version the rows follow; models record it. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
-    private static final int NAME_CHUNK = 100;
-    private static final DateTimeFormatter MONTH =
-            DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+    /**
+     * Track names from plays are written with this tiny timestamp: a catalog entry (written at its own time) always
+     * wins over them, and between two plays' spellings Cassandra picks the same one whatever the order they came in.
+     */
+    public static final long PLAY_NAME_TIMESTAMP = 1;
+
+    private static final int PAGE = 5_000;
+
+    /** One play as the statistics read it. */
+    public record StoredPlay(
+            Instant playedAt, String trackId, String artistName, long msPlayed, String reasonEnd, Boolean skipped) {
+
+        public PlayOutcome outcome() {
+            return PlayOutcome.of(msPlayed, reasonEnd, skipped);
+        }
+    }
+
+    /** A user's statistics for one track, as stored. */
+    public record UserTrackRow(
+            String trackId,
+            String artistName,
+            int plays,
+            int completedPlays,
+            int skips,
+            long totalMs,
+            Instant firstPlayed,
+            Instant lastPlayed,
+            double affinityLog2) {
+
+        public String artistId() {
+            return artistName == null ? null : ArtistIds.local(artistName);
+        }
+    }
 
     private final QuarkusCqlSession session;
+    private final FeatureConfig config;
+    private final RecentNames namedLately = new RecentNames(100_000);
     private volatile Statements statements;
 
-    public FeatureStore(QuarkusCqlSession session) {
+    public FeatureStore(QuarkusCqlSession session, FeatureConfig config) {
         this.session = session;
+        this.config = config;
     }
 
     private record Statements(
             PreparedStatement insertPlayByUser,
             PreparedStatement insertPlayByUserTrack,
             PreparedStatement playsOfUserTrack,
+            PreparedStatement playsOfMonth,
+            PreparedStatement playsOfMonthBetween,
             PreparedStatement upsertStats,
-            PreparedStatement upsertTrack,
-            PreparedStatement statsOfUser,
-            PreparedStatement tracks) {}
+            PreparedStatement upsertTrackNames,
+            PreparedStatement statsOfUser) {}
 
     /** Prepared once, on first use: the session may not be connected when the bean is built. */
     private Statements statements() {
         Statements current = statements;
         if (current == null) {
             current = new Statements(
-                    session.prepare("INSERT INTO plays_by_user (user_id, month, played_at, event_id, track_id, "
-                            + "ms_played, source) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                    session.prepare("INSERT INTO plays_by_user_track (user_id, track_id, played_at, event_id, "
-                            + "ms_played) VALUES (?, ?, ?, ?, ?)"),
                     session.prepare(
-                            "SELECT played_at, ms_played FROM plays_by_user_track WHERE user_id = ? AND track_id = ?"),
-                    session.prepare("INSERT INTO user_track_stats (user_id, track_id, plays, total_ms, first_played, "
-                            + "last_played) VALUES (?, ?, ?, ?, ?, ?)"),
-                    session.prepare("UPDATE tracks SET name = ?, artist_name = ?, album_name = ? WHERE track_id = ?"),
-                    session.prepare("SELECT track_id, plays, total_ms, first_played, last_played "
-                            + "FROM user_track_stats WHERE user_id = ?"),
-                    session.prepare("SELECT track_id, name, artist_name FROM tracks WHERE track_id IN ?"));
+                            "INSERT INTO plays_by_user (user_id, month, played_at, event_id, track_id, "
+                                    + "artist_name, ms_played, source, reason_end, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    session.prepare("INSERT INTO plays_by_user_track (user_id, track_id, played_at, event_id, "
+                            + "artist_name, ms_played, reason_end, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                    session.prepare("SELECT played_at, artist_name, ms_played, reason_end, skipped "
+                            + "FROM plays_by_user_track WHERE user_id = ? AND track_id = ?"),
+                    session.prepare("SELECT played_at, track_id, artist_name, ms_played, reason_end, skipped "
+                            + "FROM plays_by_user WHERE user_id = ? AND month = ?"),
+                    session.prepare(
+                            "SELECT played_at, track_id, artist_name, ms_played, reason_end, skipped "
+                                    + "FROM plays_by_user WHERE user_id = ? AND month = ? AND played_at >= ? AND played_at < ?"),
+                    session.prepare(
+                            "INSERT INTO user_track_stats (user_id, track_id, artist_name, plays, completed_plays, "
+                                    + "skips, total_ms, first_played, last_played, affinity_log2) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    session.prepare("UPDATE tracks USING TIMESTAMP " + PLAY_NAME_TIMESTAMP
+                            + " SET name = ?, artist_name = ?, album_name = ?, artist_id = ? WHERE track_id = ?"),
+                    session.prepare(
+                            "SELECT track_id, artist_name, plays, completed_plays, skips, total_ms, first_played, "
+                                    + "last_played, affinity_log2 FROM user_track_stats WHERE user_id = ?"));
             statements = current;
         }
         return current;
     }
 
-    /** Stores the play in both play tables (a logged batch, so they never disagree) and the track's names. */
-    public void savePlay(PlayRecorded play) {
+    /**
+     * Stores plays in both play tables, and the names of tracks not named lately, all at once (a bounded number in
+     * flight). No logged batch ties the two tables: the consumer commits only after every write, so a crash in
+     * between replays the play into both.
+     */
+    public void savePlays(List<PlayRecorded> batch) {
         Statements s = statements();
-        session.execute(BatchStatement.builder(DefaultBatchType.LOGGED)
-                .addStatement(s.insertPlayByUser.bind(
-                        play.userId(),
-                        MONTH.format(play.playedAt()),
-                        play.playedAt(),
-                        play.eventId(),
-                        play.trackId(),
-                        play.msPlayed(),
-                        play.source()))
-                .addStatement(s.insertPlayByUserTrack.bind(
-                        play.userId(), play.trackId(), play.playedAt(), play.eventId(), play.msPlayed()))
-                .build());
-        if (play.trackName() != null) {
-            session.execute(s.upsertTrack.bind(play.trackName(), play.artistName(), play.albumName(), play.trackId()));
+        List<BoundStatement> writes = new ArrayList<>(batch.size() * 2 + 16);
+        for (PlayRecorded play : batch) {
+            String reasonEnd = play.context() == null ? null : play.context().reasonEnd();
+            Boolean skipped = play.context() == null ? null : play.context().skipped();
+            writes.add(s.insertPlayByUser.bind(
+                    play.userId(),
+                    Months.of(play.playedAt()),
+                    play.playedAt(),
+                    play.eventId(),
+                    play.trackId(),
+                    play.artistName(),
+                    play.msPlayed(),
+                    play.source(),
+                    reasonEnd,
+                    skipped));
+            writes.add(s.insertPlayByUserTrack.bind(
+                    play.userId(),
+                    play.trackId(),
+                    play.playedAt(),
+                    play.eventId(),
+                    play.artistName(),
+                    play.msPlayed(),
+                    reasonEnd,
+                    skipped));
+            if (play.trackName() != null && namedLately.add(play)) {
+                writes.add(s.upsertTrackNames.bind(
+                        play.trackName(),
+                        play.artistName(),
+                        play.albumName(),
+                        play.artistName() == null ? null : ArtistIds.local(play.artistName()),
+                        play.trackId()));
+            }
         }
+        AsyncWrites.executeAll(session, writes);
     }
 
-    /** Recomputes a user's statistics for one track from that track's plays. */
-    public void refreshStats(String userId, String trackId) {
+    /**
+     * Recomputes a user's statistics for the given tracks from their plays, a bounded number at once; returns the
+     * tracks' new statistics (a track with no plays has none).
+     */
+    public List<UserTrackRow> refreshStats(String userId, Collection<String> trackIds) {
         Statements s = statements();
+        List<UserTrackRow> refreshed = Collections.synchronizedList(new ArrayList<>());
+        AsyncWrites.forEachAsync(
+                trackIds,
+                trackId -> session.executeAsync(s.playsOfUserTrack.bind(userId, trackId))
+                        .thenCompose(rows -> collect(rows, new ArrayList<>()))
+                        .thenCompose(rows -> {
+                            UserTrackRow stats = stats(trackId, rows);
+                            if (stats == null) {
+                                return CompletableFuture.completedFuture(null);
+                            }
+                            refreshed.add(stats);
+                            return session.executeAsync(s.upsertStats.bind(
+                                            userId,
+                                            trackId,
+                                            stats.artistName(),
+                                            stats.plays(),
+                                            stats.completedPlays(),
+                                            stats.skips(),
+                                            stats.totalMs(),
+                                            stats.firstPlayed(),
+                                            stats.lastPlayed(),
+                                            stats.affinityLog2()))
+                                    .thenApply(done -> null);
+                        }));
+        return refreshed;
+    }
+
+    /** All rows of an async result, following its pages. */
+    private static CompletionStage<List<Row>> collect(AsyncResultSet page, List<Row> into) {
+        page.currentPage().forEach(into::add);
+        return page.hasMorePages()
+                ? page.fetchNextPage().thenCompose(next -> collect(next, into))
+                : CompletableFuture.completedFuture(into);
+    }
+
+    /** One track's statistics from its plays; null when it has none. */
+    private UserTrackRow stats(String trackId, List<Row> rows) {
         int plays = 0;
+        int completed = 0;
+        int skips = 0;
         long totalMs = 0;
         Instant first = null;
         Instant last = null;
-        for (Row row : session.execute(s.playsOfUserTrack.bind(userId, trackId))) {
-            Instant at = row.getInstant("played_at");
-            plays++;
-            totalMs += row.getLong("ms_played");
-            first = first == null || at.isBefore(first) ? at : first;
-            last = last == null || at.isAfter(last) ? at : last;
-        }
-        session.execute(s.upsertStats.bind(userId, trackId, plays, totalMs, first, last));
-    }
-
-    /** A user's totals over all tracks. */
-    public record UserTotals(long plays, long distinctTracks) {}
-
-    /** Sums the user's per-track rows; reads one partition, no name lookups. */
-    public UserTotals totalsOf(String userId) {
-        long plays = 0;
-        long tracks = 0;
-        for (Row row : session.execute(statements().statsOfUser.bind(userId))) {
-            plays += row.getInt("plays");
-            tracks++;
-        }
-        return new UserTotals(plays, tracks);
-    }
-
-    /** All of a user's per-track statistics, with track names where known. */
-    public List<TrackStats> statsOf(String userId) {
-        Statements s = statements();
-        List<Row> rows = session.execute(s.statsOfUser.bind(userId)).all();
-        Map<String, Row> names = new HashMap<>();
-        // Names in chunks of IN queries rather than one query per track: a long listening life has many tracks.
-        for (int from = 0; from < rows.size(); from += NAME_CHUNK) {
-            List<String> ids = rows.subList(from, Math.min(rows.size(), from + NAME_CHUNK)).stream()
-                    .map(row -> row.getString("track_id"))
-                    .toList();
-            session.execute(s.tracks.bind(ids)).forEach(row -> names.put(row.getString("track_id"), row));
-        }
-        List<TrackStats> result = new ArrayList<>(rows.size());
+        String artistName = null;
+        Affinity affinity = new Affinity(config.affinityHalfLife());
         for (Row row : rows) {
-            String trackId = row.getString("track_id");
-            Optional<Row> track = Optional.ofNullable(names.get(trackId));
-            result.add(new TrackStats(
-                    userId,
+            StoredPlay play = new StoredPlay(
+                    row.getInstant("played_at"),
                     trackId,
-                    track.map(t -> t.getString("name")).orElse(null),
-                    track.map(t -> t.getString("artist_name")).orElse(null),
-                    row.getInt("plays"),
-                    row.getLong("total_ms"),
-                    row.getInstant("first_played"),
-                    row.getInstant("last_played")));
+                    row.getString("artist_name"),
+                    row.getLong("ms_played"),
+                    row.getString("reason_end"),
+                    row.isNull("skipped") ? null : row.getBoolean("skipped"));
+            PlayOutcome outcome = play.outcome();
+            plays++;
+            completed += outcome == PlayOutcome.COMPLETED ? 1 : 0;
+            skips += outcome == PlayOutcome.SKIPPED ? 1 : 0;
+            totalMs += play.msPlayed();
+            affinity.add(play.playedAt(), outcome.weight());
+            if (last == null || play.playedAt().isAfter(last)) {
+                last = play.playedAt();
+                artistName = play.artistName() == null ? artistName : play.artistName();
+            }
+            first = first == null || play.playedAt().isBefore(first) ? play.playedAt() : first;
         }
-        return result;
+        return plays == 0
+                ? null
+                : new UserTrackRow(trackId, artistName, plays, completed, skips, totalMs, first, last, affinity.log2());
+    }
+
+    /** A user's per-track statistics: one partition. */
+    public List<UserTrackRow> statsOf(String userId) {
+        List<UserTrackRow> rows = new ArrayList<>();
+        for (Row row : session.execute(statements().statsOfUser.bind(userId).setPageSize(PAGE))) {
+            rows.add(userTrackRow(row));
+        }
+        return rows;
+    }
+
+    /** The plays of one month bucket, newest first. */
+    public List<StoredPlay> playsOf(String userId, String month) {
+        return plays(statements().playsOfMonth.bind(userId, month));
+    }
+
+    /** The plays of one month bucket with {@code from <= played_at < to}, newest first. */
+    public List<StoredPlay> playsOf(String userId, String month, Instant from, Instant to) {
+        return plays(statements().playsOfMonthBetween.bind(userId, month, from, to));
+    }
+
+    private List<StoredPlay> plays(BoundStatement statement) {
+        List<StoredPlay> plays = new ArrayList<>();
+        for (Row row : session.execute(statement.setPageSize(PAGE))) {
+            plays.add(new StoredPlay(
+                    row.getInstant("played_at"),
+                    row.getString("track_id"),
+                    row.getString("artist_name"),
+                    row.getLong("ms_played"),
+                    row.getString("reason_end"),
+                    row.isNull("skipped") ? null : row.getBoolean("skipped")));
+        }
+        return plays;
+    }
+
+    /** Every (user, track) that has plays: a paged scan of the partition keys, for a rebuild. */
+    public void forEachUserTrack(BiConsumer<String, String> action) {
+        for (Row row : session.execute(
+                SimpleStatement.newInstance("SELECT DISTINCT user_id, track_id FROM plays_by_user_track")
+                        .setPageSize(PAGE))) {
+            action.accept(row.getString("user_id"), row.getString("track_id"));
+        }
+    }
+
+    /** Every (user, month) bucket that has plays: a paged scan of the partition keys, for a rebuild. */
+    public void forEachUserMonth(BiConsumer<String, String> action) {
+        for (Row row : session.execute(SimpleStatement.newInstance("SELECT DISTINCT user_id, month FROM plays_by_user")
+                .setPageSize(PAGE))) {
+            action.accept(row.getString("user_id"), row.getString("month"));
+        }
+    }
+
+    /** Every user with statistics: a paged scan of the partition keys. */
+    public void forEachUser(Consumer<String> action) {
+        for (Row row : session.execute(SimpleStatement.newInstance("SELECT DISTINCT user_id FROM user_track_stats")
+                .setPageSize(PAGE))) {
+            action.accept(row.getString("user_id"));
+        }
+    }
+
+    /** Every user-track row's play count: the installation-wide popularity is summed from these. */
+    public void forEachPlayCount(TrackPlays action) {
+        for (Row row : session.execute(SimpleStatement.newInstance("SELECT track_id, plays FROM user_track_stats")
+                .setPageSize(PAGE))) {
+            action.accept(row.getString("track_id"), row.getInt("plays"));
+        }
+    }
+
+    /** A track and one user's plays of it. */
+    @FunctionalInterface
+    public interface TrackPlays {
+        void accept(String trackId, int plays);
+    }
+
+    private static UserTrackRow userTrackRow(Row row) {
+        return new UserTrackRow(
+                row.getString("track_id"),
+                row.getString("artist_name"),
+                row.getInt("plays"),
+                row.getInt("completed_plays"),
+                row.getInt("skips"),
+                row.getLong("total_ms"),
+                row.getInstant("first_played"),
+                row.getInstant("last_played"),
+                row.isNull("affinity_log2") ? Double.NEGATIVE_INFINITY : row.getDouble("affinity_log2"));
     }
 }

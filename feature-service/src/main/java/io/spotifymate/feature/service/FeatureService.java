@@ -1,48 +1,76 @@
 package io.spotifymate.feature.service;
 
 import com.datastax.oss.driver.api.core.DriverException;
-import io.spotifymate.events.EventIds;
+import io.spotifymate.events.ArtistCataloged;
+import io.spotifymate.events.FeedbackGiven;
 import io.spotifymate.events.PlayRecorded;
-import io.spotifymate.events.UserFeaturesUpdated;
-import io.spotifymate.feature.TrackStats;
+import io.spotifymate.events.TrackCataloged;
+import io.spotifymate.feature.repository.CatalogStore;
 import io.spotifymate.feature.repository.FeatureStore;
+import io.spotifymate.feature.repository.Months;
+import io.spotifymate.feature.repository.UserStore;
+import io.spotifymate.feature.repository.UserStore.PendingChanges;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
-/** Folds events into the feature store and says what changed. */
+/**
+ * Folds batches of events into the feature store. Each method is safe to call again with the same events, and returns
+ * only after its writes: the consumers commit their offsets after it. A Cassandra hiccup is retried here. Plays are
+ * stored raw and their users queued; the statistics and roll-ups derived from them follow, debounced, in
+ * {@link UserFeatureJob}, and the catalog's normalisation, imputation and embeddings in {@link CatalogFeatureJob}.
+ */
 @ApplicationScoped
 public class FeatureService {
 
-    private final FeatureStore store;
-    private final Clock clock = Clock.systemUTC();
+    private final FeatureStore plays;
+    private final CatalogStore catalog;
+    private final UserStore users;
+    private final CatalogFeatureJob catalogJob;
 
-    public FeatureService(FeatureStore store) {
-        this.store = store;
+    public FeatureService(FeatureStore plays, CatalogStore catalog, UserStore users, CatalogFeatureJob catalogJob) {
+        this.plays = plays;
+        this.catalog = catalog;
+        this.users = users;
+        this.catalogJob = catalogJob;
     }
 
-    /**
-     * Records a play and returns the user's new totals. Safe to call again with the same play. A Cassandra hiccup is
-     * retried here; what still fails goes to the dead-letter topic, from where it can be replayed.
-     */
+    /** Stores the plays and queues each user once, with the months and tracks the plays touched. */
     @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = DriverException.class)
-    public UserFeaturesUpdated recordPlay(PlayRecorded play) {
-        store.savePlay(play);
-        store.refreshStats(play.userId(), play.trackId());
-        FeatureStore.UserTotals totals = store.totalsOf(play.userId());
-        return new UserFeaturesUpdated(
-                EventIds.fromContent("features", play.userId(), play.eventId()),
-                clock.instant(),
-                UserFeaturesUpdated.SCHEMA_VERSION,
-                play.userId(),
-                totals.plays(),
-                totals.distinctTracks(),
-                1,
-                FeatureStore.SCHEMA_VERSION);
+    public void recordPlays(List<PlayRecorded> batch) {
+        plays.savePlays(batch);
+        Map<String, PendingChanges> changes = new LinkedHashMap<>();
+        for (PlayRecorded play : batch) {
+            PendingChanges user =
+                    changes.computeIfAbsent(play.userId(), id -> new PendingChanges(new HashSet<>(), new HashSet<>()));
+            user.months().add(Months.of(play.playedAt()));
+            user.tracks().add(play.trackId());
+        }
+        users.markPending(changes);
     }
 
-    public List<TrackStats> statsOf(String userId) {
-        return store.statsOf(userId);
+    @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = DriverException.class)
+    public void recordTracks(List<TrackCataloged> tracks) {
+        catalog.saveTracks(tracks);
+        catalogJob.catalogChanged();
+    }
+
+    @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = DriverException.class)
+    public void recordArtists(List<ArtistCataloged> artists) {
+        catalog.saveArtists(artists);
+        catalogJob.catalogChanged();
+    }
+
+    /** Keeps the latest word per target; the users' features are announced again so models and serving can react. */
+    @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = DriverException.class)
+    public void recordFeedback(List<FeedbackGiven> feedback) {
+        users.saveFeedback(feedback);
+        Map<String, PendingChanges> changes = new LinkedHashMap<>();
+        feedback.forEach(f -> changes.put(f.userId(), new PendingChanges(Set.of(), Set.of())));
+        users.markPending(changes);
     }
 }

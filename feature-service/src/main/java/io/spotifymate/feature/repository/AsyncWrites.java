@@ -1,0 +1,52 @@
+package io.spotifymate.feature.repository;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Statement;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/** Many independent requests at once, a bounded number in flight: the driver's throughput without flooding the node. */
+final class AsyncWrites {
+
+    static final int IN_FLIGHT = 128;
+
+    private AsyncWrites() {}
+
+    /** Executes every statement and returns when all are done; the first failure is thrown after the rest settle. */
+    static void executeAll(CqlSession session, Iterable<? extends Statement<?>> statements) {
+        forEachAsync(statements, session::executeAsync);
+    }
+
+    /** Starts {@code work} for every item, at most {@link #IN_FLIGHT} at once, and waits for all of them. */
+    static <T> void forEachAsync(Iterable<T> items, Function<T, ? extends CompletionStage<?>> work) {
+        Semaphore permits = new Semaphore(IN_FLIGHT);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (T item : items) {
+            permits.acquireUninterruptibly();
+            CompletionStage<?> stage;
+            try {
+                stage = work.apply(item);
+            } catch (RuntimeException e) {
+                permits.release();
+                failure.compareAndSet(null, e);
+                break;
+            }
+            stage.whenComplete((result, error) -> {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
+                }
+                permits.release();
+            });
+        }
+        permits.acquireUninterruptibly(IN_FLIGHT);
+        Throwable error = failure.get();
+        if (error != null) {
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+        }
+    }
+}

@@ -1,0 +1,376 @@
+package io.spotifymate.feature.repository;
+
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.data.CqlVector;
+import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
+import io.spotifymate.events.ArtistCataloged;
+import io.spotifymate.events.ArtistIds;
+import io.spotifymate.events.AudioFeatures;
+import io.spotifymate.events.TrackCataloged;
+import io.spotifymate.feature.service.NormalisationStats;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The catalog side of the feature store: tracks with their features, artists with their tags, the normalisation. */
+@ApplicationScoped
+public class CatalogStore {
+
+    private static final int PAGE = 5_000;
+    private static final int IN_CHUNK = 100;
+    private static final String SCOPE = "audio";
+
+    /** A track row as the catalog job and the readers see it. */
+    public record TrackRow(
+            String trackId,
+            String name,
+            String artistName,
+            String albumName,
+            String artistId,
+            Long durationMs,
+            Integer releaseYear,
+            List<String> genres,
+            Map<String, Double> rawFeatures,
+            boolean inCatalog,
+            List<Double> filledFeatures,
+            List<Double> features,
+            Map<String, String> imputed,
+            String statsId,
+            String embeddedText,
+            Integer listeners,
+            Long totalPlays) {
+
+        /** The raw features with the duration among them, as {@code AudioFeatureSpace.transform} reads them. */
+        public Map<String, Double> rawWithDuration() {
+            Map<String, Double> raw = new HashMap<>(rawFeatures);
+            if (durationMs != null) {
+                raw.put("duration_ms", durationMs.doubleValue());
+            }
+            return raw;
+        }
+    }
+
+    /** What the catalog job writes back for a track. */
+    public record DerivedFeatures(
+            List<Double> filledFeatures, List<Double> features, Map<String, String> imputed, String statsId) {}
+
+    /** An artist and its tags, most used first. */
+    public record ArtistRow(String artistId, String name, Map<String, Integer> tags) {
+
+        /** Tags by count, ties by name: the order the imputation and the profiles use. */
+        public List<String> topTags(int limit) {
+            return tags.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(limit)
+                    .map(Map.Entry::getKey)
+                    .toList();
+        }
+    }
+
+    private static final String TRACK_COLUMNS = "track_id, name, artist_name, album_name, artist_id, duration_ms, "
+            + "release_year, genres, raw_features, in_catalog, filled_features, features, imputed, stats_id, "
+            + "embedded_text, listeners, total_plays";
+
+    private final QuarkusCqlSession session;
+    private volatile Statements statements;
+
+    public CatalogStore(QuarkusCqlSession session) {
+        this.session = session;
+    }
+
+    private record Statements(
+            PreparedStatement upsertCatalogTrack,
+            PreparedStatement writeDerived,
+            PreparedStatement writeEmbedding,
+            PreparedStatement writePopularity,
+            PreparedStatement tracksIn,
+            PreparedStatement track,
+            PreparedStatement embeddingOf,
+            PreparedStatement upsertArtist,
+            PreparedStatement artistsIn,
+            PreparedStatement insertStats,
+            PreparedStatement statsOf,
+            PreparedStatement setCurrent,
+            PreparedStatement current) {}
+
+    private Statements statements() {
+        Statements current = statements;
+        if (current == null) {
+            current = new Statements(
+                    session.prepare("UPDATE tracks SET name = ?, artist_name = ?, album_name = ?, artist_id = ?, "
+                            + "duration_ms = ?, release_year = ?, genres = ?, raw_features = ?, in_catalog = true "
+                            + "WHERE track_id = ?"),
+                    session.prepare("UPDATE tracks SET filled_features = ?, features = ?, imputed = ?, stats_id = ? "
+                            + "WHERE track_id = ?"),
+                    session.prepare("UPDATE tracks SET embedding = ?, embedded_text = ? WHERE track_id = ?"),
+                    session.prepare("UPDATE tracks SET listeners = ?, total_plays = ? WHERE track_id = ?"),
+                    session.prepare("SELECT " + TRACK_COLUMNS + " FROM tracks WHERE track_id IN ?"),
+                    session.prepare("SELECT " + TRACK_COLUMNS + " FROM tracks WHERE track_id = ?"),
+                    session.prepare("SELECT embedding FROM tracks WHERE track_id = ?"),
+                    session.prepare("UPDATE artists SET name = ?, tags = ? WHERE artist_id = ?"),
+                    session.prepare("SELECT artist_id, name, tags FROM artists WHERE artist_id IN ?"),
+                    session.prepare("INSERT INTO normalisation_stats (stats_id, feature, method, count, mean, stddev, "
+                            + "min, max, median) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    session.prepare("SELECT feature, method, count, mean, stddev, min, max, median "
+                            + "FROM normalisation_stats WHERE stats_id = ?"),
+                    session.prepare("INSERT INTO normalisation_current (scope, stats_id, tracks, fitted_at) "
+                            + "VALUES (?, ?, ?, ?)"),
+                    session.prepare("SELECT stats_id, tracks, fitted_at FROM normalisation_current WHERE scope = ?"));
+            statements = current;
+        }
+        return current;
+    }
+
+    /**
+     * Stores catalog entries, each written at the event's own time: the latest entry for a track wins whatever order
+     * a replay brings them in, and names from plays (written at a tiny timestamp) never override it.
+     */
+    public void saveTracks(List<TrackCataloged> tracks) {
+        PreparedStatement upsert = statements().upsertCatalogTrack;
+        AsyncWrites.executeAll(
+                session,
+                tracks.stream()
+                        .map(track -> upsert.bind(
+                                        track.name(),
+                                        track.artistName(),
+                                        track.albumName(),
+                                        track.artistName() == null ? null : ArtistIds.local(track.artistName()),
+                                        track.durationMs(),
+                                        track.releaseYear(),
+                                        track.genres(),
+                                        rawFeatures(track.audioFeatures()),
+                                        track.trackId())
+                                .setQueryTimestamp(micros(track.occurredAt())))
+                        .toList());
+    }
+
+    public void saveArtists(List<ArtistCataloged> artists) {
+        PreparedStatement upsert = statements().upsertArtist;
+        AsyncWrites.executeAll(
+                session,
+                artists.stream()
+                        .map(artist -> {
+                            Map<String, Integer> tags = new LinkedHashMap<>();
+                            artist.tags().forEach(tag -> tags.merge(tag.name(), tag.count(), Math::max));
+                            return upsert.bind(artist.name(), tags, artist.artistId())
+                                    .setQueryTimestamp(micros(artist.occurredAt()));
+                        })
+                        .toList());
+    }
+
+    /** Every track, a page at a time. */
+    public void forEachTrack(Consumer<TrackRow> action) {
+        for (Row row : session.execute(SimpleStatement.newInstance("SELECT " + TRACK_COLUMNS + " FROM tracks")
+                .setPageSize(PAGE))) {
+            action.accept(trackRow(row));
+        }
+    }
+
+    /** Every artist, a page at a time. */
+    public void forEachArtist(Consumer<ArtistRow> action) {
+        for (Row row : session.execute(SimpleStatement.newInstance("SELECT artist_id, name, tags FROM artists")
+                .setPageSize(PAGE))) {
+            action.accept(artistRow(row));
+        }
+    }
+
+    public Optional<TrackRow> track(String trackId) {
+        return Optional.ofNullable(
+                        session.execute(statements().track.bind(trackId)).one())
+                .map(CatalogStore::trackRow);
+    }
+
+    public Optional<List<Float>> embeddingOf(String trackId) {
+        Row row = session.execute(statements().embeddingOf.bind(trackId)).one();
+        if (row == null || row.isNull("embedding")) {
+            return Optional.empty();
+        }
+        CqlVector<Float> vector = row.getVector("embedding", Float.class);
+        List<Float> values = new ArrayList<>(vector.size());
+        vector.forEach(values::add);
+        return Optional.of(values);
+    }
+
+    /** The tracks among {@code ids} that exist, by id; read in chunks of IN queries. */
+    public Map<String, TrackRow> tracks(Collection<String> ids) {
+        Map<String, TrackRow> result = new HashMap<>();
+        forChunks(
+                ids,
+                chunk -> session.execute(statements().tracksIn.bind(chunk))
+                        .forEach(row -> result.put(row.getString("track_id"), trackRow(row))));
+        return result;
+    }
+
+    public Map<String, ArtistRow> artists(Collection<String> ids) {
+        Map<String, ArtistRow> result = new HashMap<>();
+        forChunks(
+                ids,
+                chunk -> session.execute(statements().artistsIn.bind(chunk))
+                        .forEach(row -> result.put(row.getString("artist_id"), artistRow(row))));
+        return result;
+    }
+
+    /** Writes the derived features of many tracks, a bounded number at once. */
+    public void saveDerived(Map<String, DerivedFeatures> derived) {
+        PreparedStatement write = statements().writeDerived;
+        AsyncWrites.executeAll(
+                session,
+                derived.entrySet().stream()
+                        .map(e -> write.bind(
+                                e.getValue().filledFeatures(),
+                                e.getValue().features(),
+                                e.getValue().imputed(),
+                                e.getValue().statsId(),
+                                e.getKey()))
+                        .toList());
+    }
+
+    public void saveEmbedding(String trackId, float[] embedding, String text) {
+        List<Float> values = new ArrayList<>(embedding.length);
+        for (float value : embedding) {
+            values.add(value);
+        }
+        session.execute(statements().writeEmbedding.bind(CqlVector.newInstance(values), text, trackId));
+    }
+
+    public void savePopularity(String trackId, int listeners, long plays) {
+        session.execute(statements().writePopularity.bind(listeners, plays, trackId));
+    }
+
+    /** Stores a fitted normalisation and makes it the current one. */
+    public void saveNormalisation(NormalisationStats stats, List<String> methods, Instant fittedAt) {
+        Statements s = statements();
+        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.UNLOGGED);
+        for (int i = 0; i < stats.features().size(); i++) {
+            NormalisationStats.FeatureStats f = stats.feature(i);
+            batch.addStatement(s.insertStats.bind(
+                    stats.id(),
+                    f.feature(),
+                    methods.get(i),
+                    f.count(),
+                    f.mean(),
+                    f.stddev(),
+                    f.min(),
+                    f.max(),
+                    f.median()));
+        }
+        session.execute(batch.build());
+        session.execute(s.setCurrent.bind(SCOPE, stats.id(), stats.tracks(), fittedAt));
+    }
+
+    /** The normalisation in force, with its per-feature statistics and methods, if one was fitted. */
+    public Optional<StoredNormalisation> currentNormalisation() {
+        Row current = session.execute(statements().current.bind(SCOPE)).one();
+        if (current == null) {
+            return Optional.empty();
+        }
+        String id = current.getString("stats_id");
+        Map<String, Row> rows = new HashMap<>();
+        session.execute(statements().statsOf.bind(id)).forEach(row -> rows.put(row.getString("feature"), row));
+        return Optional.of(
+                new StoredNormalisation(id, current.getLong("tracks"), current.getInstant("fitted_at"), rows));
+    }
+
+    /** A normalisation as stored: its id, when it was fitted, and per feature the method and statistics. */
+    public record StoredNormalisation(String statsId, long tracks, Instant fittedAt, Map<String, Row> rows) {
+
+        public List<Map<String, Object>> features(List<String> order) {
+            List<Map<String, Object>> result = new ArrayList<>();
+            for (String feature : order) {
+                Row row = rows.get(feature);
+                if (row == null) {
+                    continue;
+                }
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("feature", feature);
+                f.put("method", row.getString("method"));
+                f.put("count", row.getLong("count"));
+                f.put("mean", row.getDouble("mean"));
+                f.put("stddev", row.getDouble("stddev"));
+                f.put("min", row.getDouble("min"));
+                f.put("max", row.getDouble("max"));
+                f.put("median", row.getDouble("median"));
+                result.add(f);
+            }
+            return result;
+        }
+    }
+
+    private static void forChunks(Collection<String> ids, Consumer<List<String>> chunkAction) {
+        List<String> all = ids.stream().distinct().toList();
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            chunkAction.accept(all.subList(from, Math.min(all.size(), from + IN_CHUNK)));
+        }
+    }
+
+    /** The audio features of a catalog entry under the raw feature names; only the values it has. */
+    static Map<String, Double> rawFeatures(AudioFeatures features) {
+        Map<String, Double> raw = new LinkedHashMap<>();
+        if (features == null) {
+            return raw;
+        }
+        put(raw, "danceability", features.danceability());
+        put(raw, "energy", features.energy());
+        put(raw, "key", features.key());
+        put(raw, "loudness", features.loudness());
+        put(raw, "mode", features.mode());
+        put(raw, "speechiness", features.speechiness());
+        put(raw, "acousticness", features.acousticness());
+        put(raw, "instrumentalness", features.instrumentalness());
+        put(raw, "liveness", features.liveness());
+        put(raw, "valence", features.valence());
+        put(raw, "tempo", features.tempo());
+        put(raw, "time_signature", features.timeSignature());
+        return raw;
+    }
+
+    private static void put(Map<String, Double> raw, String name, Number value) {
+        if (value != null) {
+            raw.put(name, value.doubleValue());
+        }
+    }
+
+    static long micros(Instant at) {
+        return at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+    }
+
+    private static TrackRow trackRow(Row row) {
+        return new TrackRow(
+                row.getString("track_id"),
+                row.getString("name"),
+                row.getString("artist_name"),
+                row.getString("album_name"),
+                row.getString("artist_id"),
+                row.isNull("duration_ms") ? null : row.getLong("duration_ms"),
+                row.isNull("release_year") ? null : row.getInt("release_year"),
+                row.getList("genres", String.class),
+                row.getMap("raw_features", String.class, Double.class),
+                !row.isNull("in_catalog") && row.getBoolean("in_catalog"),
+                row.isNull("filled_features") ? null : row.getList("filled_features", Double.class),
+                row.isNull("features") ? null : row.getList("features", Double.class),
+                row.getMap("imputed", String.class, String.class),
+                row.getString("stats_id"),
+                row.getString("embedded_text"),
+                row.isNull("listeners") ? null : row.getInt("listeners"),
+                row.isNull("total_plays") ? null : row.getLong("total_plays"));
+    }
+
+    private static ArtistRow artistRow(Row row) {
+        return new ArtistRow(
+                row.getString("artist_id"), row.getString("name"), row.getMap("tags", String.class, Integer.class));
+    }
+}

@@ -1,0 +1,294 @@
+package io.spotifymate.feature.repository;
+
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
+import io.spotifymate.events.FeedbackGiven;
+import io.spotifymate.feature.UserProfile;
+import io.spotifymate.feature.service.AudioFeatureSpace;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The per-user side of the feature store: feedback, artist and month roll-ups, profiles and the debounce queue. */
+@ApplicationScoped
+public class UserStore {
+
+    private static final int PAGE = 5_000;
+    /** Waiting users sit in one partition: few at a time, and each row is deleted once its user is recomputed. */
+    private static final int PENDING_BUCKET = 0;
+
+    /** The latest word of a user on a track or an artist. */
+    public record Feedback(String target, String targetId, String kind, Instant givenAt) {}
+
+    /** A user's plays of one artist, rolled up from the user's track statistics. */
+    public record ArtistStats(
+            String artistId,
+            String artistName,
+            int plays,
+            int completedPlays,
+            int skips,
+            long totalMs,
+            Instant firstPlayed,
+            Instant lastPlayed,
+            double affinityLog2) {}
+
+    /** One month of a user's listening: counts by hour of day and day of week (UTC), and the artists played. */
+    public record MonthActivity(
+            String month,
+            int plays,
+            int skips,
+            long totalMs,
+            List<Integer> byHour,
+            List<Integer> byWeekday,
+            Set<String> artists) {}
+
+    /** A user whose derived features wait for a recompute, with the write time that marked it last. */
+    public record PendingUser(String userId, Set<String> months, Set<String> tracks, long markedAt) {}
+
+    private final QuarkusCqlSession session;
+    private volatile Statements statements;
+
+    public UserStore(QuarkusCqlSession session) {
+        this.session = session;
+    }
+
+    private record Statements(
+            PreparedStatement saveFeedback,
+            PreparedStatement feedbackOf,
+            PreparedStatement saveArtistStats,
+            PreparedStatement artistStatsOf,
+            PreparedStatement saveMonth,
+            PreparedStatement monthsOf,
+            PreparedStatement saveProfile,
+            PreparedStatement profileOf,
+            PreparedStatement markPending,
+            PreparedStatement pending,
+            PreparedStatement clearPending) {}
+
+    private Statements statements() {
+        Statements current = statements;
+        if (current == null) {
+            current = new Statements(
+                    session.prepare("INSERT INTO user_feedback (user_id, target, target_id, kind, given_at, event_id) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)"),
+                    session.prepare("SELECT target, target_id, kind, given_at FROM user_feedback WHERE user_id = ?"),
+                    session.prepare("INSERT INTO user_artist_stats (user_id, artist_id, artist_name, plays, "
+                            + "completed_plays, skips, total_ms, first_played, last_played, affinity_log2) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    session.prepare("SELECT artist_id, artist_name, plays, completed_plays, skips, total_ms, "
+                            + "first_played, last_played, affinity_log2 FROM user_artist_stats WHERE user_id = ?"),
+                    session.prepare("INSERT INTO user_month_activity (user_id, month, plays, skips, total_ms, by_hour, "
+                            + "by_weekday, artists) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                    session.prepare("SELECT month, plays, skips, total_ms, by_hour, by_weekday, artists "
+                            + "FROM user_month_activity WHERE user_id = ?"),
+                    session.prepare("INSERT INTO user_profiles (user_id, plays, completed_plays, skips, total_ms, "
+                            + "distinct_tracks, distinct_artists, first_played, last_played, profile, profile_tracks, "
+                            + "tags, moods, by_hour, by_weekday, stats_id) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    session.prepare("SELECT * FROM user_profiles WHERE user_id = ?"),
+                    session.prepare("UPDATE pending_users SET months = months + ?, tracks = tracks + ?, marked = now() "
+                            + "WHERE bucket = " + PENDING_BUCKET + " AND user_id = ?"),
+                    session.prepare("SELECT user_id, months, tracks, WRITETIME(marked) AS marked_at FROM pending_users "
+                            + "WHERE bucket = " + PENDING_BUCKET + " LIMIT ?"),
+                    session.prepare("DELETE FROM pending_users USING TIMESTAMP ? WHERE bucket = " + PENDING_BUCKET
+                            + " AND user_id = ?"));
+            statements = current;
+        }
+        return current;
+    }
+
+    /** Written at each feedback's own time: the latest word wins, whatever order a replay brings them in. */
+    public void saveFeedback(List<FeedbackGiven> feedback) {
+        PreparedStatement save = statements().saveFeedback;
+        AsyncWrites.executeAll(
+                session,
+                feedback.stream()
+                        .map(f -> save.bind(
+                                        f.userId(),
+                                        f.target().name(),
+                                        f.targetId(),
+                                        f.kind().name(),
+                                        f.occurredAt(),
+                                        f.eventId())
+                                .setQueryTimestamp(CatalogStore.micros(f.occurredAt())))
+                        .toList());
+    }
+
+    public List<Feedback> feedbackOf(String userId) {
+        List<Feedback> result = new ArrayList<>();
+        for (Row row : session.execute(statements().feedbackOf.bind(userId))) {
+            result.add(new Feedback(
+                    row.getString("target"),
+                    row.getString("target_id"),
+                    row.getString("kind"),
+                    row.getInstant("given_at")));
+        }
+        return result;
+    }
+
+    /** Rewrites a user's artist roll-ups; one partition, so an unlogged batch per few hundred rows. */
+    public void saveArtistStats(String userId, List<ArtistStats> artists) {
+        PreparedStatement save = statements().saveArtistStats;
+        for (int from = 0; from < artists.size(); from += 200) {
+            BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.UNLOGGED);
+            for (ArtistStats a : artists.subList(from, Math.min(artists.size(), from + 200))) {
+                batch.addStatement(save.bind(
+                        userId,
+                        a.artistId(),
+                        a.artistName(),
+                        a.plays(),
+                        a.completedPlays(),
+                        a.skips(),
+                        a.totalMs(),
+                        a.firstPlayed(),
+                        a.lastPlayed(),
+                        a.affinityLog2()));
+            }
+            session.execute(batch.build());
+        }
+    }
+
+    public List<ArtistStats> artistStatsOf(String userId) {
+        List<ArtistStats> result = new ArrayList<>();
+        for (Row row : session.execute(statements().artistStatsOf.bind(userId).setPageSize(PAGE))) {
+            result.add(new ArtistStats(
+                    row.getString("artist_id"),
+                    row.getString("artist_name"),
+                    row.getInt("plays"),
+                    row.getInt("completed_plays"),
+                    row.getInt("skips"),
+                    row.getLong("total_ms"),
+                    row.getInstant("first_played"),
+                    row.getInstant("last_played"),
+                    row.getDouble("affinity_log2")));
+        }
+        return result;
+    }
+
+    public void saveMonth(String userId, MonthActivity month) {
+        session.execute(statements()
+                .saveMonth
+                .bind(
+                        userId,
+                        month.month(),
+                        month.plays(),
+                        month.skips(),
+                        month.totalMs(),
+                        month.byHour(),
+                        month.byWeekday(),
+                        month.artists()));
+    }
+
+    public List<MonthActivity> monthsOf(String userId) {
+        List<MonthActivity> result = new ArrayList<>();
+        for (Row row : session.execute(statements().monthsOf.bind(userId))) {
+            result.add(new MonthActivity(
+                    row.getString("month"),
+                    row.getInt("plays"),
+                    row.getInt("skips"),
+                    row.getLong("total_ms"),
+                    row.getList("by_hour", Integer.class),
+                    row.getList("by_weekday", Integer.class),
+                    row.getSet("artists", String.class)));
+        }
+        return result;
+    }
+
+    public void saveProfile(UserProfile p) {
+        session.execute(statements()
+                .saveProfile
+                .bind(
+                        p.userId(),
+                        p.plays(),
+                        p.completedPlays(),
+                        p.skips(),
+                        p.totalMs(),
+                        p.distinctTracks(),
+                        p.distinctArtists(),
+                        p.firstPlayed(),
+                        p.lastPlayed(),
+                        p.profile(),
+                        p.profileTracks(),
+                        p.tags(),
+                        p.moods(),
+                        p.byHour(),
+                        p.byWeekday(),
+                        p.statsId()));
+    }
+
+    public Optional<UserProfile> profileOf(String userId) {
+        Row row = session.execute(statements().profileOf.bind(userId)).one();
+        if (row == null) {
+            return Optional.empty();
+        }
+        List<Double> profile = row.getList("profile", Double.class);
+        return Optional.of(new UserProfile(
+                userId,
+                row.getLong("plays"),
+                row.getLong("completed_plays"),
+                row.getLong("skips"),
+                row.getLong("total_ms"),
+                row.getInt("distinct_tracks"),
+                row.getInt("distinct_artists"),
+                row.getInstant("first_played"),
+                row.getInstant("last_played"),
+                profile.isEmpty()
+                        ? List.of()
+                        : AudioFeatureSpace.DIMENSIONS.stream()
+                                .map(AudioFeatureSpace.Dimension::name)
+                                .toList(),
+                profile,
+                row.getInt("profile_tracks"),
+                row.getMap("tags", String.class, Double.class),
+                row.getMap("moods", String.class, Double.class),
+                row.getList("by_hour", Long.class),
+                row.getList("by_weekday", Long.class),
+                row.getString("stats_id")));
+    }
+
+    /** Marks users for a recompute of the given months and tracks (either may be empty), one write per user. */
+    public void markPending(Map<String, PendingChanges> changes) {
+        PreparedStatement mark = statements().markPending;
+        AsyncWrites.executeAll(
+                session,
+                changes.entrySet().stream()
+                        .map(e -> mark.bind(e.getValue().months(), e.getValue().tracks(), e.getKey()))
+                        .toList());
+    }
+
+    /** Marks one user for a recompute of their whole profile, the roll-ups of what changed aside. */
+    public void markPending(String userId) {
+        markPending(Map.of(userId, new PendingChanges(Set.of(), Set.of())));
+    }
+
+    /** What changed for a user since their last recompute: play months and tracks. */
+    public record PendingChanges(Set<String> months, Set<String> tracks) {}
+
+    public List<PendingUser> pending(int limit) {
+        List<PendingUser> result = new ArrayList<>();
+        for (Row row : session.execute(statements().pending.bind(limit))) {
+            result.add(new PendingUser(
+                    row.getString("user_id"),
+                    row.getSet("months", String.class),
+                    row.getSet("tracks", String.class),
+                    row.getLong("marked_at")));
+        }
+        return result;
+    }
+
+    /**
+     * Clears a user's mark as of the write time it was read with: a mark written after that (a play that came in
+     * during the recompute) survives, so no play is left out of the next round.
+     */
+    public void clearPending(PendingUser user) {
+        session.execute(statements().clearPending.bind(user.markedAt(), user.userId()));
+    }
+}

@@ -1,0 +1,137 @@
+package io.spotifymate.feature.service;
+
+import io.spotifymate.feature.TrackFeatures;
+import io.spotifymate.feature.TrackStats;
+import io.spotifymate.feature.UserProfile;
+import io.spotifymate.feature.config.FeatureConfig;
+import io.spotifymate.feature.repository.CatalogStore;
+import io.spotifymate.feature.repository.CatalogStore.TrackRow;
+import io.spotifymate.feature.repository.FeatureStore;
+import io.spotifymate.feature.repository.FeatureStore.UserTrackRow;
+import io.spotifymate.feature.repository.UserStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read views of the feature store for the HTTP API. */
+@ApplicationScoped
+public class FeatureViews {
+
+    private final FeatureStore plays;
+    private final CatalogStore catalog;
+    private final UserStore users;
+    private final FeatureConfig config;
+
+    public FeatureViews(FeatureStore plays, CatalogStore catalog, UserStore users, FeatureConfig config) {
+        this.plays = plays;
+        this.catalog = catalog;
+        this.users = users;
+        this.config = config;
+    }
+
+    /** A user's per-track statistics with names and feedback, most played first. */
+    public List<TrackStats> tracksOf(String userId) {
+        List<UserTrackRow> rows = plays.statsOf(userId);
+        Map<String, TrackRow> names =
+                catalog.tracks(rows.stream().map(UserTrackRow::trackId).toList());
+        Map<String, String> feedback = new HashMap<>();
+        users.feedbackOf(userId).stream()
+                .filter(f -> "TRACK".equals(f.target()))
+                .forEach(f -> feedback.put(f.targetId(), f.kind()));
+        Instant latest = rows.stream()
+                .map(UserTrackRow::lastPlayed)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+        return rows.stream()
+                .map(row -> {
+                    TrackRow track = names.get(row.trackId());
+                    return new TrackStats(
+                            userId,
+                            row.trackId(),
+                            track == null ? null : track.name(),
+                            track == null || track.artistName() == null ? row.artistName() : track.artistName(),
+                            row.plays(),
+                            row.completedPlays(),
+                            row.skips(),
+                            row.totalMs(),
+                            row.firstPlayed(),
+                            row.lastPlayed(),
+                            row.affinityLog2(),
+                            latest == null || Double.isInfinite(row.affinityLog2())
+                                    ? 0
+                                    : Affinity.at(row.affinityLog2(), latest, config.affinityHalfLife()),
+                            feedback.get(row.trackId()));
+                })
+                .sorted(Comparator.comparingInt(TrackStats::plays).reversed().thenComparing(TrackStats::trackId))
+                .toList();
+    }
+
+    public Optional<UserProfile> profileOf(String userId) {
+        return users.profileOf(userId);
+    }
+
+    /** A user's artists, most played first, then most time, then by name. */
+    public List<UserStore.ArtistStats> artistsOf(String userId) {
+        return users.artistStatsOf(userId).stream()
+                .sorted(Comparator.comparingInt(UserStore.ArtistStats::plays)
+                        .thenComparingLong(UserStore.ArtistStats::totalMs)
+                        .reversed()
+                        .thenComparing(UserStore.ArtistStats::artistName))
+                .toList();
+    }
+
+    public List<UserStore.Feedback> feedbackOf(String userId) {
+        return users.feedbackOf(userId);
+    }
+
+    public Optional<TrackFeatures> track(String trackId) {
+        return catalog.track(trackId).map(track -> {
+            CatalogStore.ArtistRow artist = track.artistId() == null
+                    ? null
+                    : catalog.artists(List.of(track.artistId())).get(track.artistId());
+            return new TrackFeatures(
+                    track.trackId(),
+                    track.name(),
+                    track.artistName(),
+                    track.albumName(),
+                    track.artistId(),
+                    track.durationMs(),
+                    track.releaseYear(),
+                    track.inCatalog(),
+                    UserRollups.tagsOf(track, artist),
+                    track.rawFeatures(),
+                    AudioFeatureSpace.DIMENSIONS.stream()
+                            .map(AudioFeatureSpace.Dimension::name)
+                            .toList(),
+                    track.filledFeatures(),
+                    track.features(),
+                    track.imputed(),
+                    track.statsId(),
+                    track.embeddedText() != null,
+                    track.embeddedText(),
+                    track.listeners() == null ? 0 : track.listeners(),
+                    track.totalPlays() == null ? 0 : track.totalPlays());
+        });
+    }
+
+    /** The normalisation in force: id, fitted when, and per dimension the method and statistics. */
+    public Optional<Map<String, Object>> normalisation() {
+        return catalog.currentNormalisation().map(n -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("statsId", n.statsId());
+            view.put("tracks", n.tracks());
+            view.put("fittedAt", n.fittedAt());
+            view.put(
+                    "features",
+                    n.features(AudioFeatureSpace.DIMENSIONS.stream()
+                            .map(AudioFeatureSpace.Dimension::name)
+                            .toList()));
+            return view;
+        });
+    }
+}
