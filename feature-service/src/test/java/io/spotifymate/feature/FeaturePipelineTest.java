@@ -16,6 +16,7 @@ import io.spotifymate.events.AudioFeatures;
 import io.spotifymate.events.EventIds;
 import io.spotifymate.events.FeedbackGiven;
 import io.spotifymate.events.PlayRecorded;
+import io.spotifymate.events.PlaylistImported;
 import io.spotifymate.events.SpotifyMateEvent;
 import io.spotifymate.events.Topics;
 import io.spotifymate.events.TrackCataloged;
@@ -112,6 +113,11 @@ class FeaturePipelineTest {
         send(play(a1, artistA, "2026-02-02T23:30:00Z", 10_000, "fwdbtn", null));
         send(play(c1, artistC, "2026-01-20T12:00:00Z", 150_000, "trackdone", true));
         send(play(d1, artistD, "2026-02-14T18:45:00Z", 120_000, "endplay", false));
+        send(playlist("p1", "2026-03-01T00:00:00Z", a1, b1, c1));
+        send(playlist("p2", "2026-03-01T00:00:00Z", a1, b1));
+        send(playlist("p3", "2026-03-01T00:00:00Z", b1, d1));
+        // Imported again later with other tracks: it replaces the first version, index rows included.
+        send(playlist("p3", "2026-03-02T00:00:00Z", d1, a2));
         send(feedback(FeedbackGiven.Kind.LIKE, a1, "2026-03-01T10:00:00Z"));
         // Older than the like: it arrives later but must not override it.
         send(feedback(FeedbackGiven.Kind.DISLIKE, a1, "2026-02-20T10:00:00Z"));
@@ -309,6 +315,33 @@ class FeaturePipelineTest {
     }
 
     @Test
+    void tracksThatShareFocusedPlaylistsWithTheSeedsAreFoundTogether() {
+        List<Map<String, Object>> withFirst = given().queryParam("track", a1)
+                .get("/api/co-occurrence")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(DOUBLES)
+                .getList("$");
+        assertThat(withFirst).extracting(t -> t.get("trackId")).containsExactly(b1, c1);
+        assertThat(withFirst.get(0)).containsEntry("playlists", 2).containsEntry("name", "Other");
+
+        List<Map<String, Object>> withUnknown = given().queryParam("track", d1)
+                .get("/api/co-occurrence")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        assertThat(withUnknown)
+                .as("p3 now holds d1 and a2 only")
+                .extracting(t -> t.get("trackId"))
+                .containsExactly(a2);
+        given().get("/api/co-occurrence").then().statusCode(400).body("field", equalTo("track"));
+    }
+
+    @Test
     void aBadPeriodIsAProblemNamingTheParameter() {
         given().queryParam("from", "last tuesday")
                 .get("/api/users/{u}/insights", user)
@@ -361,6 +394,7 @@ class FeaturePipelineTest {
                 "user_month_activity", rows("SELECT * FROM user_month_activity WHERE user_id = ?"),
                 "user_profiles", rows("SELECT * FROM user_profiles WHERE user_id = ?"),
                 "user_feedback", rows("SELECT * FROM user_feedback WHERE user_id = ?"),
+                "track_playlists", rows("SELECT * FROM track_playlists WHERE track_id IN ('" + tracks + "')"),
                 "tracks",
                         rows("SELECT track_id, name, artist_id, genres, raw_features, filled_features, features, "
                                 + "imputed, stats_id, embedded_text, listeners, total_plays FROM tracks WHERE track_id IN ('"
@@ -415,7 +449,7 @@ class FeaturePipelineTest {
         return new ConsumerLag(
                 stack.kafkaBootstrap(),
                 "feature-service",
-                List.of(Topics.PLAYS, Topics.CATALOG_TRACKS, Topics.FEEDBACK));
+                List.of(Topics.PLAYS, Topics.CATALOG_TRACKS, Topics.FEEDBACK, Topics.PLAYLISTS));
     }
 
     private void send(SpotifyMateEvent event) {
@@ -455,6 +489,24 @@ class FeaturePipelineTest {
                 ms,
                 "test",
                 new PlayRecorded.PlaybackContext("android", "clickrow", reasonEnd, skipped, false, false));
+    }
+
+    private PlaylistImported playlist(String name, String at, String... tracks) {
+        List<PlaylistImported.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < tracks.length; i++) {
+            entries.add(new PlaylistImported.Entry(i, tracks[i], null, null, null, null, null));
+        }
+        String id = "mpd:" + name + run;
+        return new PlaylistImported(
+                EventIds.fromContent("playlist", id, at),
+                Instant.parse(at),
+                PlaylistImported.SCHEMA_VERSION,
+                id,
+                name,
+                null,
+                null,
+                entries,
+                "test");
     }
 
     private FeedbackGiven feedback(FeedbackGiven.Kind kind, String track, String at) {

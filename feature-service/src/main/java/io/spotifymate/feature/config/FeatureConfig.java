@@ -16,14 +16,21 @@ public interface FeatureConfig {
     Duration affinityHalfLife();
 
     /**
-     * How long a user's plays gather before their profile, artist and month roll-ups are recomputed and one
-     * {@code UserFeaturesUpdated} is sent: a bulk import of a lifetime's plays gives a handful of updates, not one per
-     * play.
+     * A user's statistics, roll-ups and profile are recomputed, and one {@code UserFeaturesUpdated} sent, once no play
+     * has come for them this long: a bulk import of a lifetime's plays is recomputed about once, not once per play.
      */
-    @WithDefault("500ms")
-    Duration userDebounce();
+    @WithDefault("300ms")
+    Duration userQuiet();
 
-    /** How many waiting users one debounce round recomputes at most. */
+    /** ... or once they have waited this long, so that a long import still shows its progress. */
+    @WithDefault("30s")
+    Duration userMaxWait();
+
+    /** The pause between two rounds over the waiting users. */
+    @WithDefault("100ms")
+    Duration roundPause();
+
+    /** How many waiting users one round recomputes at most. */
     @WithDefault("200")
     int usersPerRound();
 
@@ -38,4 +45,11 @@ public interface FeatureConfig {
     /** Whether tracks get a text embedding of their metadata (in-process, no network). */
     @WithDefault("true")
     boolean embeddings();
+
+    /**
+     * Texts embedded per second at most: the model would take both cores of a small machine, and the embeddings are
+     * background work that must not starve the intake of plays.
+     */
+    @WithDefault("500")
+    int embeddingsPerSecond();
 }

@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.spotifymate.events.kafka.ArtistCatalogedDeserializer;
 import io.spotifymate.events.kafka.FeedbackGivenDeserializer;
 import io.spotifymate.events.kafka.PlayRecordedDeserializer;
+import io.spotifymate.events.kafka.PlaylistImportedDeserializer;
 import io.spotifymate.events.kafka.TrackCatalogedDeserializer;
 import io.spotifymate.feature.service.FeatureService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ public class EventConsumers {
     public static final String CATALOG_TRACKS = "catalog-tracks";
     public static final String CATALOG_ARTISTS = "catalog-artists";
     public static final String FEEDBACK = "feedback";
+    public static final String PLAYLISTS = "playlists";
 
     private static final Logger LOG = Logger.getLogger(EventConsumers.class);
 
@@ -63,6 +65,12 @@ public class EventConsumers {
     @Blocking(ordered = true)
     public void onFeedback(ConsumerRecords<String, byte[]> records) {
         fold(records, new FeedbackGivenDeserializer(), features::recordFeedback);
+    }
+
+    @Incoming(PLAYLISTS)
+    @Blocking(ordered = true)
+    public void onPlaylists(ConsumerRecords<String, byte[]> records) {
+        fold(records, new PlaylistImportedDeserializer(), features::recordPlaylists);
     }
 
     /**

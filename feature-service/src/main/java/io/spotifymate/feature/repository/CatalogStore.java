@@ -22,7 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The catalog side of the feature store: tracks with their features, artists with their tags, the normalisation. */
 @ApplicationScoped
@@ -98,6 +100,7 @@ public class CatalogStore {
             PreparedStatement writeEmbedding,
             PreparedStatement writePopularity,
             PreparedStatement tracksIn,
+            PreparedStatement profileTracksIn,
             PreparedStatement track,
             PreparedStatement embeddingOf,
             PreparedStatement upsertArtist,
@@ -119,6 +122,8 @@ public class CatalogStore {
                     session.prepare("UPDATE tracks SET embedding = ?, embedded_text = ? WHERE track_id = ?"),
                     session.prepare("UPDATE tracks SET listeners = ?, total_plays = ? WHERE track_id = ?"),
                     session.prepare("SELECT " + TRACK_COLUMNS + " FROM tracks WHERE track_id IN ?"),
+                    session.prepare("SELECT track_id, artist_id, genres, filled_features, features, stats_id "
+                            + "FROM tracks WHERE track_id IN ?"),
                     session.prepare("SELECT " + TRACK_COLUMNS + " FROM tracks WHERE track_id = ?"),
                     session.prepare("SELECT embedding FROM tracks WHERE track_id = ?"),
                     session.prepare("UPDATE artists SET name = ?, tags = ? WHERE artist_id = ?"),
@@ -205,22 +210,58 @@ public class CatalogStore {
         return Optional.of(values);
     }
 
-    /** The tracks among {@code ids} that exist, by id; read in chunks of IN queries. */
+    /** The tracks among {@code ids} that exist, by id; read in chunks of IN queries, several at once. */
     public Map<String, TrackRow> tracks(Collection<String> ids) {
-        Map<String, TrackRow> result = new HashMap<>();
-        forChunks(
+        return byChunks(ids, statements().tracksIn, row -> row.getString("track_id"), CatalogStore::trackRow);
+    }
+
+    /**
+     * The same, with only what a profile needs (artist, genres, features and their normalisation); the other fields
+     * of these rows are empty. A user with tens of thousands of tracks reads a fraction of the bytes.
+     */
+    public Map<String, TrackRow> tracksForProfiles(Collection<String> ids) {
+        return byChunks(
                 ids,
-                chunk -> session.execute(statements().tracksIn.bind(chunk))
-                        .forEach(row -> result.put(row.getString("track_id"), trackRow(row))));
-        return result;
+                statements().profileTracksIn,
+                row -> row.getString("track_id"),
+                row -> new TrackRow(
+                        row.getString("track_id"),
+                        null,
+                        null,
+                        null,
+                        row.getString("artist_id"),
+                        null,
+                        null,
+                        row.getList("genres", String.class),
+                        Map.of(),
+                        false,
+                        row.isNull("filled_features") ? null : row.getList("filled_features", Double.class),
+                        row.isNull("features") ? null : row.getList("features", Double.class),
+                        Map.of(),
+                        row.getString("stats_id"),
+                        null,
+                        null,
+                        null));
     }
 
     public Map<String, ArtistRow> artists(Collection<String> ids) {
-        Map<String, ArtistRow> result = new HashMap<>();
-        forChunks(
-                ids,
-                chunk -> session.execute(statements().artistsIn.bind(chunk))
-                        .forEach(row -> result.put(row.getString("artist_id"), artistRow(row))));
+        return byChunks(ids, statements().artistsIn, row -> row.getString("artist_id"), CatalogStore::artistRow);
+    }
+
+    private <T> Map<String, T> byChunks(
+            Collection<String> ids, PreparedStatement in, Function<Row, String> key, Function<Row, T> read) {
+        Map<String, T> result = new ConcurrentHashMap<>();
+        List<String> all = ids.stream().distinct().toList();
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + IN_CHUNK)));
+        }
+        AsyncWrites.forEachAsync(
+                chunks,
+                chunk -> session.executeAsync(in.bind(chunk)).thenAccept(page -> {
+                    // An IN query of 100 keys fits one page.
+                    page.currentPage().forEach(row -> result.put(key.apply(row), read.apply(row)));
+                }));
         return result;
     }
 
@@ -307,13 +348,6 @@ public class CatalogStore {
                 result.add(f);
             }
             return result;
-        }
-    }
-
-    private static void forChunks(Collection<String> ids, Consumer<List<String>> chunkAction) {
-        List<String> all = ids.stream().distinct().toList();
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            chunkAction.accept(all.subList(from, Math.min(all.size(), from + IN_CHUNK)));
         }
     }
 

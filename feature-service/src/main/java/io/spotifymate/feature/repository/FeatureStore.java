@@ -128,7 +128,8 @@ public class FeatureStore {
         for (PlayRecorded play : batch) {
             String reasonEnd = play.context() == null ? null : play.context().reasonEnd();
             Boolean skipped = play.context() == null ? null : play.context().skipped();
-            writes.add(s.insertPlayByUser.bind(
+            writes.add(Binding.withoutNulls(
+                    s.insertPlayByUser,
                     play.userId(),
                     Months.of(play.playedAt()),
                     play.playedAt(),
@@ -139,7 +140,8 @@ public class FeatureStore {
                     play.source(),
                     reasonEnd,
                     skipped));
-            writes.add(s.insertPlayByUserTrack.bind(
+            writes.add(Binding.withoutNulls(
+                    s.insertPlayByUserTrack,
                     play.userId(),
                     play.trackId(),
                     play.playedAt(),
@@ -149,7 +151,8 @@ public class FeatureStore {
                     reasonEnd,
                     skipped));
             if (play.trackName() != null && namedLately.add(play)) {
-                writes.add(s.upsertTrackNames.bind(
+                writes.add(Binding.withoutNulls(
+                        s.upsertTrackNames,
                         play.trackName(),
                         play.artistName(),
                         play.albumName(),
@@ -177,7 +180,8 @@ public class FeatureStore {
                                 return CompletableFuture.completedFuture(null);
                             }
                             refreshed.add(stats);
-                            return session.executeAsync(s.upsertStats.bind(
+                            return session.executeAsync(Binding.withoutNulls(
+                                            s.upsertStats,
                                             userId,
                                             trackId,
                                             stats.artistName(),

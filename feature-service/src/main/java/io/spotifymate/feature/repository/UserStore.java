@@ -97,7 +97,7 @@ public class UserStore {
                     session.prepare("UPDATE pending_users SET months = months + ?, tracks = tracks + ?, marked = now() "
                             + "WHERE bucket = " + PENDING_BUCKET + " AND user_id = ?"),
                     session.prepare("SELECT user_id, months, tracks, WRITETIME(marked) AS marked_at FROM pending_users "
-                            + "WHERE bucket = " + PENDING_BUCKET + " LIMIT ?"),
+                            + "WHERE bucket = " + PENDING_BUCKET),
                     session.prepare("DELETE FROM pending_users USING TIMESTAMP ? WHERE bucket = " + PENDING_BUCKET
                             + " AND user_id = ?"));
             statements = current;
@@ -272,9 +272,10 @@ public class UserStore {
     /** What changed for a user since their last recompute: play months and tracks. */
     public record PendingChanges(Set<String> months, Set<String> tracks) {}
 
-    public List<PendingUser> pending(int limit) {
+    /** Every waiting user, with what changed and when they were marked last. */
+    public List<PendingUser> pending() {
         List<PendingUser> result = new ArrayList<>();
-        for (Row row : session.execute(statements().pending.bind(limit))) {
+        for (Row row : session.execute(statements().pending.bind().setPageSize(PAGE))) {
             result.add(new PendingUser(
                     row.getString("user_id"),
                     row.getSet("months", String.class),

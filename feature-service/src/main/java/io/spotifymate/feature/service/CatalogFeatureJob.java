@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.jboss.logging.Logger;
 
 /**
@@ -275,6 +276,7 @@ public class CatalogFeatureJob {
         if (tracks.isEmpty()) {
             return 0;
         }
+        long started = System.nanoTime();
         List<float[]> vectors = embedder.embed(texts);
         for (int i = 0; i < tracks.size(); i++) {
             catalog.saveEmbedding(tracks.get(i).trackId(), vectors.get(i), texts.get(i));
@@ -282,6 +284,12 @@ public class CatalogFeatureJob {
         int n = tracks.size();
         tracks.clear();
         texts.clear();
+        // Paced to the configured rate: a background task on a small machine, never a competitor of the intake.
+        long due = started + n * 1_000_000_000L / config.embeddingsPerSecond();
+        long left = due - System.nanoTime();
+        if (left > 0) {
+            LockSupport.parkNanos(left);
+        }
         return n;
     }
 

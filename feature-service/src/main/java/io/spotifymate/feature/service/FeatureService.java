@@ -4,10 +4,12 @@ import com.datastax.oss.driver.api.core.DriverException;
 import io.spotifymate.events.ArtistCataloged;
 import io.spotifymate.events.FeedbackGiven;
 import io.spotifymate.events.PlayRecorded;
+import io.spotifymate.events.PlaylistImported;
 import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.feature.repository.CatalogStore;
 import io.spotifymate.feature.repository.FeatureStore;
 import io.spotifymate.feature.repository.Months;
+import io.spotifymate.feature.repository.PlaylistStore;
 import io.spotifymate.feature.repository.UserStore;
 import io.spotifymate.feature.repository.UserStore.PendingChanges;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,12 +32,19 @@ public class FeatureService {
     private final FeatureStore plays;
     private final CatalogStore catalog;
     private final UserStore users;
+    private final PlaylistStore playlists;
     private final CatalogFeatureJob catalogJob;
 
-    public FeatureService(FeatureStore plays, CatalogStore catalog, UserStore users, CatalogFeatureJob catalogJob) {
+    public FeatureService(
+            FeatureStore plays,
+            CatalogStore catalog,
+            UserStore users,
+            PlaylistStore playlists,
+            CatalogFeatureJob catalogJob) {
         this.plays = plays;
         this.catalog = catalog;
         this.users = users;
+        this.playlists = playlists;
         this.catalogJob = catalogJob;
     }
 
@@ -62,6 +71,13 @@ public class FeatureService {
     @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = DriverException.class)
     public void recordArtists(List<ArtistCataloged> artists) {
         catalog.saveArtists(artists);
+        catalogJob.catalogChanged();
+    }
+
+    /** Stores playlists, each replacing its earlier version, for co-occurrence; their tracks join the catalog. */
+    @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = DriverException.class)
+    public void recordPlaylists(List<PlaylistImported> batch) {
+        playlists.savePlaylists(batch);
         catalogJob.catalogChanged();
     }
 

@@ -1,5 +1,6 @@
 package io.spotifymate.feature.service;
 
+import io.spotifymate.feature.CoOccurringTrack;
 import io.spotifymate.feature.TrackFeatures;
 import io.spotifymate.feature.TrackStats;
 import io.spotifymate.feature.UserProfile;
@@ -8,6 +9,7 @@ import io.spotifymate.feature.repository.CatalogStore;
 import io.spotifymate.feature.repository.CatalogStore.TrackRow;
 import io.spotifymate.feature.repository.FeatureStore;
 import io.spotifymate.feature.repository.FeatureStore.UserTrackRow;
+import io.spotifymate.feature.repository.PlaylistStore;
 import io.spotifymate.feature.repository.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -25,13 +27,53 @@ public class FeatureViews {
     private final FeatureStore plays;
     private final CatalogStore catalog;
     private final UserStore users;
+    private final PlaylistStore playlists;
     private final FeatureConfig config;
 
-    public FeatureViews(FeatureStore plays, CatalogStore catalog, UserStore users, FeatureConfig config) {
+    /** Playlists read per seed track at most: a hit song sits in very many. */
+    static final int PLAYLISTS_PER_SEED = 1_000;
+
+    public FeatureViews(
+            FeatureStore plays, CatalogStore catalog, UserStore users, PlaylistStore playlists, FeatureConfig config) {
         this.plays = plays;
         this.catalog = catalog;
         this.users = users;
+        this.playlists = playlists;
         this.config = config;
+    }
+
+    /** Tracks that share playlists with the seeds, best first, with names where known. */
+    public List<CoOccurringTrack> coOccurring(List<String> seeds, int limit) {
+        if (seeds == null || seeds.isEmpty() || seeds.stream().anyMatch(seed -> seed == null || seed.isBlank())) {
+            throw new InvalidQueryException("track", "must name at least one track id, e.g. ?track=spotify:track:...");
+        }
+        if (limit < 1 || limit > 200) {
+            throw new InvalidQueryException("limit", "must be between 1 and 200, not " + limit);
+        }
+        Map<String, List<String>> seedPlaylists = new LinkedHashMap<>();
+        for (String seed : seeds) {
+            seedPlaylists.put(
+                    seed,
+                    playlists.playlistsOf(seed, PLAYLISTS_PER_SEED).stream()
+                            .map(PlaylistStore.Membership::playlistId)
+                            .toList());
+        }
+        Map<String, List<String>> tracks = playlists.tracksOf(
+                seedPlaylists.values().stream().flatMap(List::stream).toList());
+        List<CoOccurrence.Neighbour> neighbours = CoOccurrence.neighbours(seedPlaylists, tracks, limit);
+        Map<String, TrackRow> names = catalog.tracks(
+                neighbours.stream().map(CoOccurrence.Neighbour::trackId).toList());
+        return neighbours.stream()
+                .map(n -> {
+                    TrackRow track = names.get(n.trackId());
+                    return new CoOccurringTrack(
+                            n.trackId(),
+                            track == null ? null : track.name(),
+                            track == null ? null : track.artistName(),
+                            n.playlists(),
+                            n.score());
+                })
+                .toList();
     }
 
     /** A user's per-track statistics with names and feedback, most played first. */

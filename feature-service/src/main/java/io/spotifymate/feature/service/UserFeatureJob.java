@@ -15,6 +15,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,9 +28,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The debounced half of the play path. Plays mark their user as waiting (in Cassandra, so a crash only delays the
- * work); every round, each waiting user gets their month and artist roll-ups and profile recomputed from the stored
- * rows, and one {@code UserFeaturesUpdated} goes out, after which the mark is cleared as of the time it was read. A
- * bulk import of a lifetime of plays thus costs a handful of recomputes and updates, not one per play.
+ * work), with the months and tracks they touched. Once a user's plays stop coming for a moment (or they have waited
+ * long enough), the touched tracks' statistics, the touched months' activity, the artist roll-ups and the profile are
+ * recomputed from the stored rows, one {@code UserFeaturesUpdated} goes out, and the mark is cleared as of the time
+ * it was read, so a play that came in meanwhile is not lost. A bulk import of a lifetime of plays thus costs about
+ * one recompute, not one per play.
  */
 @ApplicationScoped
 public class UserFeatureJob {
@@ -45,6 +48,9 @@ public class UserFeatureJob {
     private final Emitter<UserFeaturesUpdated> updates;
     private final FeatureConfig config;
     private final Clock clock = Clock.systemUTC();
+    /** When each waiting user was first seen waiting by this instance, for the longest wait. */
+    private final Map<String, Long> waitingSince = new HashMap<>();
+
     private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "user-features");
         thread.setDaemon(true);
@@ -67,11 +73,11 @@ public class UserFeatureJob {
     }
 
     /**
-     * Rounds run on a thread of their own, one after another with the debounce as the pause between them (the
-     * scheduler's one-second floor would make a play wait too long to be readable).
+     * Rounds run on a thread of their own, one after another with a short pause between them (the scheduler's
+     * one-second floor would make a play wait too long to be readable).
      */
     void start(@Observes StartupEvent start) {
-        long pause = config.userDebounce().toMillis();
+        long pause = config.roundPause().toMillis();
         rounds.scheduleWithFixedDelay(this::scheduledRound, pause, pause, TimeUnit.MILLISECONDS);
     }
 
@@ -89,13 +95,29 @@ public class UserFeatureJob {
         }
     }
 
-    /** Recomputes the users waiting now (at most {@code users-per-round}); returns how many. */
+    /**
+     * Recomputes the waiting users whose plays have stopped coming for the quiet period, or who have waited the
+     * longest allowed, at most {@code users-per-round} of them; returns how many.
+     */
     public int round() {
-        List<PendingUser> waiting = users.pending(config.usersPerRound());
+        long now = clock.millis();
+        long quietMicros = config.userQuiet().toNanos() / 1_000;
+        List<PendingUser> waiting = users.pending();
+        waitingSince
+                .keySet()
+                .retainAll(waiting.stream().map(PendingUser::userId).toList());
+        int done = 0;
         for (PendingUser user : waiting) {
-            recompute(user);
+            long since = waitingSince.computeIfAbsent(user.userId(), id -> now);
+            boolean quiet = now * 1_000 - user.markedAt() >= quietMicros;
+            boolean overdue = now - since >= config.userMaxWait().toMillis();
+            if ((quiet || overdue) && done < config.usersPerRound()) {
+                recompute(user);
+                waitingSince.remove(user.userId());
+                done++;
+            }
         }
-        return waiting.size();
+        return done;
     }
 
     void recompute(PendingUser pending) {
@@ -108,8 +130,8 @@ public class UserFeatureJob {
         }
         List<UserTrackRow> tracks = plays.statsOf(userId);
         users.saveArtistStats(userId, UserRollups.artists(tracks));
-        Map<String, TrackRow> rows =
-                catalog.tracks(tracks.stream().map(UserTrackRow::trackId).toList());
+        Map<String, TrackRow> rows = catalog.tracksForProfiles(
+                tracks.stream().map(UserTrackRow::trackId).toList());
         String statsId = catalog.currentNormalisation()
                 .map(CatalogStore.StoredNormalisation::statsId)
                 .orElse(null);

@@ -1,0 +1,136 @@
+package io.spotifymate.feature.repository;
+
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
+import io.spotifymate.events.ArtistIds;
+import io.spotifymate.events.PlaylistImported;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Playlists and the inverted index from a track to the playlists that hold it. */
+@ApplicationScoped
+public class PlaylistStore {
+
+    private static final int IN_CHUNK = 100;
+
+    /** A playlist that holds a track: where, and how long the playlist is. */
+    public record Membership(String playlistId, int position, int playlistLength) {}
+
+    private final QuarkusCqlSession session;
+    private volatile Statements statements;
+
+    public PlaylistStore(QuarkusCqlSession session) {
+        this.session = session;
+    }
+
+    private record Statements(
+            PreparedStatement tracksOf,
+            PreparedStatement savePlaylist,
+            PreparedStatement saveMembership,
+            PreparedStatement deleteMembership,
+            PreparedStatement trackNames,
+            PreparedStatement playlistsOf,
+            PreparedStatement playlistsIn) {}
+
+    private Statements statements() {
+        Statements current = statements;
+        if (current == null) {
+            current = new Statements(
+                    session.prepare("SELECT tracks FROM playlists WHERE playlist_id = ?"),
+                    session.prepare(
+                            "INSERT INTO playlists (playlist_id, name, owner_user_id, followers, tracks, source) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?)"),
+                    session.prepare("INSERT INTO track_playlists (track_id, playlist_id, position, playlist_length) "
+                            + "VALUES (?, ?, ?, ?)"),
+                    session.prepare(
+                            "DELETE FROM track_playlists USING TIMESTAMP ? WHERE track_id = ? AND playlist_id = ?"),
+                    session.prepare("UPDATE tracks USING TIMESTAMP " + FeatureStore.PLAY_NAME_TIMESTAMP
+                            + " SET name = ?, artist_name = ?, album_name = ?, artist_id = ? WHERE track_id = ?"),
+                    session.prepare("SELECT playlist_id, position, playlist_length FROM track_playlists "
+                            + "WHERE track_id = ? LIMIT ?"),
+                    session.prepare("SELECT playlist_id, tracks FROM playlists WHERE playlist_id IN ?"));
+            statements = current;
+        }
+        return current;
+    }
+
+    /**
+     * Stores playlists, each replacing what was stored under its id: the index rows of tracks it no longer holds are
+     * deleted, all at the event's own time. Track names from playlists go in like names from plays, so a catalog
+     * entry always wins over them.
+     */
+    public void savePlaylists(List<PlaylistImported> playlists) {
+        Statements s = statements();
+        List<BoundStatement> writes = new ArrayList<>();
+        for (PlaylistImported playlist : playlists) {
+            long at = CatalogStore.micros(playlist.occurredAt());
+            List<String> tracks = playlist.tracks().stream()
+                    .map(PlaylistImported.Entry::trackId)
+                    .toList();
+            Row old = session.execute(s.tracksOf.bind(playlist.playlistId())).one();
+            if (old != null) {
+                for (String gone : old.getList("tracks", String.class)) {
+                    if (!tracks.contains(gone)) {
+                        writes.add(s.deleteMembership.bind(at, gone, playlist.playlistId()));
+                    }
+                }
+            }
+            writes.add(Binding.withoutNulls(
+                            s.savePlaylist,
+                            playlist.playlistId(),
+                            playlist.name(),
+                            playlist.ownerUserId(),
+                            playlist.followers(),
+                            tracks,
+                            playlist.source())
+                    .setQueryTimestamp(at));
+            Map<String, Integer> firstPosition = new LinkedHashMap<>();
+            for (int i = 0; i < tracks.size(); i++) {
+                firstPosition.putIfAbsent(tracks.get(i), i);
+            }
+            firstPosition.forEach((trackId, position) -> writes.add(s.saveMembership
+                    .bind(trackId, playlist.playlistId(), position, tracks.size())
+                    .setQueryTimestamp(at)));
+            for (PlaylistImported.Entry entry : playlist.tracks()) {
+                if (entry.trackName() != null) {
+                    writes.add(Binding.withoutNulls(
+                            s.trackNames,
+                            entry.trackName(),
+                            entry.artistName(),
+                            entry.albumName(),
+                            entry.artistName() == null ? null : ArtistIds.local(entry.artistName()),
+                            entry.trackId()));
+                }
+            }
+        }
+        AsyncWrites.executeAll(session, writes);
+    }
+
+    /** The playlists that hold the track, at most {@code limit}. */
+    public List<Membership> playlistsOf(String trackId, int limit) {
+        List<Membership> result = new ArrayList<>();
+        for (Row row : session.execute(statements().playlistsOf.bind(trackId, limit))) {
+            result.add(new Membership(
+                    row.getString("playlist_id"), row.getInt("position"), row.getInt("playlist_length")));
+        }
+        return result;
+    }
+
+    /** The tracks, in order, of the playlists among {@code ids} that exist. */
+    public Map<String, List<String>> tracksOf(Collection<String> ids) {
+        Map<String, List<String>> result = new HashMap<>();
+        List<String> all = ids.stream().distinct().toList();
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            session.execute(statements().playlistsIn.bind(all.subList(from, Math.min(all.size(), from + IN_CHUNK))))
+                    .forEach(row -> result.put(row.getString("playlist_id"), row.getList("tracks", String.class)));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,129 @@
+package io.spotifymate.feature;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.spotifymate.events.CloudEvents;
+import io.spotifymate.events.EventIds;
+import io.spotifymate.events.EventJson;
+import io.spotifymate.events.PlayRecorded;
+import io.spotifymate.events.Topics;
+import io.spotifymate.feature.repository.Months;
+import io.spotifymate.stack.StackSettings;
+import io.spotifymate.stack.testing.EmbeddedStackResource;
+import io.spotifymate.stack.testing.TestStack;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A listener with a million plays over ten years: their history must spread over month partitions that each stay
+ * small, and every count must still come out whole.
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedStackResource.class)
+class HeavyListenerTest {
+
+    private static final int PLAYS = 1_000_000;
+    private static final int TRACKS = 2_000;
+    private static final Instant START = Instant.parse("2016-01-01T00:00:00Z");
+    private static final long TEN_YEARS = Duration.ofDays(3652).toSeconds();
+
+    private final StackSettings stack = TestStack.ensureUp();
+
+    @Inject
+    QuarkusCqlSession session;
+
+    @Test
+    void aMillionPlaysOverTenYearsStayInMonthPartitionsOfBoundedSize() {
+        String user = "heavy-" + UUID.randomUUID();
+        ConsumerLag lag = new ConsumerLag(stack.kafkaBootstrap(), "feature-service", List.of(Topics.PLAYS));
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 0; i < PLAYS; i++) {
+                Instant at = START.plusSeconds(TEN_YEARS * i / PLAYS);
+                String track = "local:track:heavy-" + (long) i * 7919 % TRACKS;
+                PlayRecorded play = new PlayRecorded(
+                        EventIds.fromContent("heavy", user, Integer.toString(i)),
+                        at,
+                        PlayRecorded.SCHEMA_VERSION,
+                        user,
+                        track,
+                        null,
+                        "Artist " + (i % 97),
+                        null,
+                        at,
+                        i % 5 == 0 ? 10_000 : 200_000,
+                        "test",
+                        null);
+                producer.send(new ProducerRecord<>(
+                        Topics.PLAYS, null, user, EventJson.write(play), CloudEvents.headers(play, "/tests")));
+            }
+        }
+        await().atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(lag::lagging, List::isEmpty);
+        await().atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> given().get("/api/users/{u}/profile", user).statusCode() == 200
+                        && given().get("/api/users/{u}/profile", user)
+                                        .jsonPath()
+                                        .getLong("plays")
+                                == PLAYS
+                        && session.execute(session.prepare(
+                                                        "SELECT user_id FROM pending_users WHERE bucket = 0 AND user_id = ?")
+                                                .bind(user))
+                                        .one()
+                                == null);
+
+        List<String> months = Months.between(START, START.plusSeconds(TEN_YEARS));
+        long total = 0;
+        long largest = 0;
+        var count = session.prepare("SELECT COUNT(*) FROM plays_by_user WHERE user_id = ? AND month = ?");
+        for (String month : months) {
+            long rows = session.execute(count.bind(user, month)).one().getLong(0);
+            total += rows;
+            largest = Math.max(largest, rows);
+        }
+        assertThat(total).isEqualTo(PLAYS);
+        assertThat(months).as("2016-01 to 2025-12").hasSize(120);
+        // Ten years of evenly spread plays: about 8,300 a month (fewer in February), never the whole history at once.
+        assertThat(largest).isBetween(8_000L, 9_000L);
+
+        JsonPath profile = given().get("/api/users/{u}/profile", user).jsonPath();
+        assertThat(profile.getInt("distinctTracks")).isEqualTo(TRACKS);
+        assertThat(profile.getLong("skips")).isEqualTo(PLAYS / 5);
+        JsonPath year = given().queryParam("from", "2020-01-01")
+                .queryParam("to", "2021-01-01")
+                .get("/api/users/{u}/insights", user)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(year.getList("months")).hasSize(12);
+        assertThat(year.getLong("totals.plays")).isBetween(99_000L, 101_000L);
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 131_072);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+}
