@@ -17,24 +17,21 @@ import io.spotifymate.feature.repository.Months;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
+import io.spotifymate.stack.testing.TopicWriter;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -286,13 +283,7 @@ class FeatureStoreBenchmark {
     }
 
     private KafkaProducer<String, byte[]> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 131_072);
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        return TopicWriter.bulkProducer(stack.kafkaBootstrap());
     }
 
     private void createRawTables() {

@@ -22,8 +22,11 @@ public interface FeatureConfig {
     @WithDefault("300ms")
     Duration userQuiet();
 
-    /** ... or once they have waited this long, so that a long import still shows its progress. */
-    @WithDefault("30s")
+    /**
+     * ... or once they have waited this long, so that a long import still shows its progress. Not much shorter: during
+     * a bulk load of many listeners every one of them is recomputed this often, which competes with the intake.
+     */
+    @WithDefault("2m")
     Duration userMaxWait();
 
     /** The pause between two rounds over the waiting users. */
@@ -38,8 +41,11 @@ public interface FeatureConfig {
     @WithDefault("5s")
     Duration catalogInterval();
 
-    /** How often per-track popularity (listeners, plays) is recounted over the whole store, when plays came in. */
-    @WithDefault("60s")
+    /**
+     * How often per-track popularity (listeners, plays) is recounted over the whole store, when plays came in: a full
+     * scan of the user-track rows, so not often.
+     */
+    @WithDefault("10m")
     Duration popularityInterval();
 
     /** Whether tracks get a text embedding of their metadata (in-process, no network). */
@@ -50,6 +56,6 @@ public interface FeatureConfig {
      * Texts embedded per second at most: the model would take both cores of a small machine, and the embeddings are
      * background work that must not starve the intake of plays.
      */
-    @WithDefault("500")
+    @WithDefault("250")
     int embeddingsPerSecond();
 }

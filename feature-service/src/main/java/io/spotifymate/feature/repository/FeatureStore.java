@@ -9,16 +9,18 @@ import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
 import io.spotifymate.events.ArtistIds;
 import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.feature.config.FeatureConfig;
-import io.spotifymate.feature.service.Affinity;
 import io.spotifymate.feature.service.PlayOutcome;
+import io.spotifymate.feature.service.TrackStatistics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -164,8 +166,8 @@ public class FeatureStore {
     }
 
     /**
-     * Recomputes a user's statistics for the given tracks from their plays, a bounded number at once; returns the
-     * tracks' new statistics (a track with no plays has none).
+     * Recomputes a user's statistics for the given tracks from each track's own plays (one partition read per track,
+     * a bounded number at once), and stores them; returns them (a track with no plays has none).
      */
     public List<UserTrackRow> refreshStats(String userId, Collection<String> trackIds) {
         Statements s = statements();
@@ -175,26 +177,39 @@ public class FeatureStore {
                 trackId -> session.executeAsync(s.playsOfUserTrack.bind(userId, trackId))
                         .thenCompose(rows -> collect(rows, new ArrayList<>()))
                         .thenCompose(rows -> {
-                            UserTrackRow stats = stats(trackId, rows);
+                            List<StoredPlay> trackPlays = new ArrayList<>(rows.size());
+                            rows.forEach(row -> trackPlays.add(storedPlay(row, trackId)));
+                            UserTrackRow stats = TrackStatistics.of(trackId, trackPlays, config.affinityHalfLife());
                             if (stats == null) {
                                 return CompletableFuture.completedFuture(null);
                             }
                             refreshed.add(stats);
-                            return session.executeAsync(Binding.withoutNulls(
-                                            s.upsertStats,
-                                            userId,
-                                            trackId,
-                                            stats.artistName(),
-                                            stats.plays(),
-                                            stats.completedPlays(),
-                                            stats.skips(),
-                                            stats.totalMs(),
-                                            stats.firstPlayed(),
-                                            stats.lastPlayed(),
-                                            stats.affinityLog2()))
+                            return session.executeAsync(upsertStats(s, userId, stats))
                                     .thenApply(done -> null);
                         }));
         return refreshed;
+    }
+
+    /** Stores statistics computed elsewhere (from a pass over the user's months), a bounded number at once. */
+    public void saveStats(String userId, Collection<UserTrackRow> stats) {
+        Statements s = statements();
+        AsyncWrites.executeAll(
+                session, stats.stream().map(row -> upsertStats(s, userId, row)).toList());
+    }
+
+    private static BoundStatement upsertStats(Statements s, String userId, UserTrackRow stats) {
+        return Binding.withoutNulls(
+                s.upsertStats,
+                userId,
+                stats.trackId(),
+                stats.artistName(),
+                stats.plays(),
+                stats.completedPlays(),
+                stats.skips(),
+                stats.totalMs(),
+                stats.firstPlayed(),
+                stats.lastPlayed(),
+                stats.affinityLog2());
     }
 
     /** All rows of an async result, following its pages. */
@@ -205,39 +220,14 @@ public class FeatureStore {
                 : CompletableFuture.completedFuture(into);
     }
 
-    /** One track's statistics from its plays; null when it has none. */
-    private UserTrackRow stats(String trackId, List<Row> rows) {
-        int plays = 0;
-        int completed = 0;
-        int skips = 0;
-        long totalMs = 0;
-        Instant first = null;
-        Instant last = null;
-        String artistName = null;
-        Affinity affinity = new Affinity(config.affinityHalfLife());
-        for (Row row : rows) {
-            StoredPlay play = new StoredPlay(
-                    row.getInstant("played_at"),
-                    trackId,
-                    row.getString("artist_name"),
-                    row.getLong("ms_played"),
-                    row.getString("reason_end"),
-                    row.isNull("skipped") ? null : row.getBoolean("skipped"));
-            PlayOutcome outcome = play.outcome();
-            plays++;
-            completed += outcome == PlayOutcome.COMPLETED ? 1 : 0;
-            skips += outcome == PlayOutcome.SKIPPED ? 1 : 0;
-            totalMs += play.msPlayed();
-            affinity.add(play.playedAt(), outcome.weight());
-            if (last == null || play.playedAt().isAfter(last)) {
-                last = play.playedAt();
-                artistName = play.artistName() == null ? artistName : play.artistName();
-            }
-            first = first == null || play.playedAt().isBefore(first) ? play.playedAt() : first;
-        }
-        return plays == 0
-                ? null
-                : new UserTrackRow(trackId, artistName, plays, completed, skips, totalMs, first, last, affinity.log2());
+    private static StoredPlay storedPlay(Row row, String trackId) {
+        return new StoredPlay(
+                row.getInstant("played_at"),
+                trackId == null ? row.getString("track_id") : trackId,
+                row.getString("artist_name"),
+                row.getLong("ms_played"),
+                row.getString("reason_end"),
+                row.isNull("skipped") ? null : row.getBoolean("skipped"));
     }
 
     /** A user's per-track statistics: one partition. */
@@ -247,6 +237,20 @@ public class FeatureStore {
             rows.add(userTrackRow(row));
         }
         return rows;
+    }
+
+    /** The plays of many month buckets, read several at once; by month. */
+    public Map<String, List<StoredPlay>> playsOf(String userId, Collection<String> months) {
+        Statements s = statements();
+        Map<String, List<StoredPlay>> result = new ConcurrentHashMap<>();
+        AsyncWrites.forEachAsync(
+                months,
+                month -> session.executeAsync(s.playsOfMonth.bind(userId, month))
+                        .thenCompose(rows -> collect(rows, new ArrayList<>()))
+                        .thenAccept(rows -> result.put(
+                                month,
+                                rows.stream().map(row -> storedPlay(row, null)).toList())));
+        return result;
     }
 
     /** The plays of one month bucket, newest first. */
@@ -262,13 +266,7 @@ public class FeatureStore {
     private List<StoredPlay> plays(BoundStatement statement) {
         List<StoredPlay> plays = new ArrayList<>();
         for (Row row : session.execute(statement.setPageSize(PAGE))) {
-            plays.add(new StoredPlay(
-                    row.getInstant("played_at"),
-                    row.getString("track_id"),
-                    row.getString("artist_name"),
-                    row.getLong("ms_played"),
-                    row.getString("reason_end"),
-                    row.isNull("skipped") ? null : row.getBoolean("skipped")));
+            plays.add(storedPlay(row, null));
         }
         return plays;
     }

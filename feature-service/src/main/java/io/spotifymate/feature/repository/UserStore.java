@@ -240,11 +240,7 @@ public class UserStore {
                 row.getInt("distinct_artists"),
                 row.getInstant("first_played"),
                 row.getInstant("last_played"),
-                profile.isEmpty()
-                        ? List.of()
-                        : AudioFeatureSpace.DIMENSIONS.stream()
-                                .map(AudioFeatureSpace.Dimension::name)
-                                .toList(),
+                profile.isEmpty() ? List.of() : AudioFeatureSpace.NAMES,
                 profile,
                 row.getInt("profile_tracks"),
                 row.getMap("tags", String.class, Double.class),

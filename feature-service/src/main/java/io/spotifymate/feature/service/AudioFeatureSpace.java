@@ -1,9 +1,7 @@
 package io.spotifymate.feature.service;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * The normalised audio-feature vector every track gets, dimension by dimension. A raw value first goes through its
@@ -64,6 +62,10 @@ public final class AudioFeatureSpace {
 
     public static final int SIZE = DIMENSIONS.size();
 
+    /** The dimensions' names, in vector order. */
+    public static final List<String> NAMES =
+            DIMENSIONS.stream().map(Dimension::name).toList();
+
     private AudioFeatureSpace() {}
 
     /** The transformed values of a track's raw features, keyed as in {@code tracks.raw_features}; NaN where missing. */
@@ -89,12 +91,11 @@ public final class AudioFeatureSpace {
     }
 
     public static int index(String name) {
-        return IntStream.range(0, SIZE)
-                .filter(i -> DIMENSIONS.get(i).name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no audio dimension " + name + " in "
-                        + Arrays.toString(
-                                DIMENSIONS.stream().map(Dimension::name).toArray())));
+        int index = NAMES.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("no audio dimension " + name + " in " + NAMES);
+        }
+        return index;
     }
 
     static double clip(double value, double min, double max) {

@@ -104,7 +104,7 @@ public class CatalogFeatureJob {
     }
 
     @Scheduled(
-            every = "${spotifymate.features.popularity-interval:60s}",
+            every = "${spotifymate.features.popularity-interval:10m}",
             delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPopularity() {

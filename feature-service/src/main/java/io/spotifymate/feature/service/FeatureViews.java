@@ -147,9 +147,7 @@ public class FeatureViews {
                     track.inCatalog(),
                     UserRollups.tagsOf(track, artist),
                     track.rawFeatures(),
-                    AudioFeatureSpace.DIMENSIONS.stream()
-                            .map(AudioFeatureSpace.Dimension::name)
-                            .toList(),
+                    AudioFeatureSpace.NAMES,
                     track.filledFeatures(),
                     track.features(),
                     track.imputed(),
@@ -168,11 +166,7 @@ public class FeatureViews {
             view.put("statsId", n.statsId());
             view.put("tracks", n.tracks());
             view.put("fittedAt", n.fittedAt());
-            view.put(
-                    "features",
-                    n.features(AudioFeatureSpace.DIMENSIONS.stream()
-                            .map(AudioFeatureSpace.Dimension::name)
-                            .toList()));
+            view.put("features", n.features(AudioFeatureSpace.NAMES));
             return view;
         });
     }

@@ -8,6 +8,7 @@ import io.spotifymate.feature.config.FeatureConfig;
 import io.spotifymate.feature.repository.CatalogStore;
 import io.spotifymate.feature.repository.CatalogStore.TrackRow;
 import io.spotifymate.feature.repository.FeatureStore;
+import io.spotifymate.feature.repository.FeatureStore.StoredPlay;
 import io.spotifymate.feature.repository.FeatureStore.UserTrackRow;
 import io.spotifymate.feature.repository.UserStore;
 import io.spotifymate.feature.repository.UserStore.PendingUser;
@@ -15,10 +16,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +44,9 @@ public class UserFeatureJob {
     public static final String FEATURES_UPDATED = "features-updated-out";
 
     private static final Logger LOG = Logger.getLogger(UserFeatureJob.class);
+
+    /** Up to this many touched tracks, their statistics are read track by track; beyond, from the whole history. */
+    static final int TRACKS_READ_ONE_BY_ONE = 200;
 
     private final FeatureStore plays;
     private final CatalogStore catalog;
@@ -120,13 +127,44 @@ public class UserFeatureJob {
         return done;
     }
 
+    /**
+     * The touched tracks' statistics and the touched months' activity. Few tracks: one partition read per track.
+     * Many (an import): one pass over every month of the user's history, sequential rows instead of thousands of
+     * partitions, which serves both.
+     */
+    private List<UserTrackRow> refreshStatsAndMonths(PendingUser pending) {
+        String userId = pending.userId();
+        if (pending.tracks().size() <= TRACKS_READ_ONE_BY_ONE) {
+            List<UserTrackRow> refreshed = plays.refreshStats(userId, pending.tracks());
+            plays.playsOf(userId, pending.months())
+                    .forEach((month, monthPlays) -> users.saveMonth(userId, UserRollups.month(month, monthPlays)));
+            return refreshed;
+        }
+        Set<String> months = new TreeSet<>(pending.months());
+        users.monthsOf(userId).forEach(month -> months.add(month.month()));
+        Map<String, List<StoredPlay>> history = plays.playsOf(userId, months);
+        Map<String, List<StoredPlay>> byTrack = new HashMap<>();
+        history.values()
+                .forEach(monthPlays -> monthPlays.forEach(play -> {
+                    if (pending.tracks().contains(play.trackId())) {
+                        byTrack.computeIfAbsent(play.trackId(), t -> new ArrayList<>())
+                                .add(play);
+                    }
+                }));
+        List<UserTrackRow> refreshed = new ArrayList<>(byTrack.size());
+        byTrack.forEach((trackId, trackPlays) ->
+                refreshed.add(TrackStatistics.of(trackId, trackPlays, config.affinityHalfLife())));
+        plays.saveStats(userId, refreshed);
+        for (String month : pending.months()) {
+            users.saveMonth(userId, UserRollups.month(month, history.getOrDefault(month, List.of())));
+        }
+        return refreshed;
+    }
+
     void recompute(PendingUser pending) {
         String userId = pending.userId();
-        for (UserTrackRow refreshed : plays.refreshStats(userId, pending.tracks())) {
+        for (UserTrackRow refreshed : refreshStatsAndMonths(pending)) {
             catalogJob.trackPlayed(refreshed.trackId(), userId, refreshed.plays() == 1);
-        }
-        for (String month : pending.months()) {
-            users.saveMonth(userId, UserRollups.month(month, plays.playsOf(userId, month)));
         }
         List<UserTrackRow> tracks = plays.statsOf(userId);
         users.saveArtistStats(userId, UserRollups.artists(tracks));

@@ -176,11 +176,7 @@ public final class UserRollups {
                 distinctArtists.size(),
                 first,
                 last,
-                profile.isEmpty()
-                        ? List.of()
-                        : AudioFeatureSpace.DIMENSIONS.stream()
-                                .map(AudioFeatureSpace.Dimension::name)
-                                .toList(),
+                profile.isEmpty() ? List.of() : AudioFeatureSpace.NAMES,
                 profile,
                 vectorTracks,
                 shares(tags, PROFILE_TAGS),

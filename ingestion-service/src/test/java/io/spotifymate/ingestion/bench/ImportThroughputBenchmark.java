@@ -20,6 +20,7 @@ import io.spotifymate.ingestion.service.UploadKind;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
+import io.spotifymate.stack.testing.TopicWriter;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,17 +33,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,14 +170,7 @@ class ImportThroughputBenchmark {
 
     /** Events per second of a plain KafkaProducer with the import channels' settings, flush included. */
     private double rawProducer(List<Record> events, String topic) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 131_072);
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = TopicWriter.bulkProducer(stack.kafkaBootstrap())) {
             producer.partitionsFor(topic);
             long start = System.nanoTime();
             for (Record event : events) {

@@ -34,6 +34,20 @@ public final class TopicWriter implements AutoCloseable {
         producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
+    /**
+     * A producer for bulk loads with the services' settings (acks=all, idempotent, 5 ms linger, 128 KiB batches); the
+     * caller adds the CloudEvents headers ({@code CloudEvents.headers}) and closes it, which flushes.
+     */
+    public static KafkaProducer<String, byte[]> bulkProducer(String bootstrap) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 131_072);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
     /** Sends an event to its contract topic, keyed and with CloudEvents headers, and waits for the broker. */
     public void send(SpotifyMateEvent event) {
         sendRaw(EventType.of(event.getClass()).topic(), event.partitionKey(), EventJson.write(event));
