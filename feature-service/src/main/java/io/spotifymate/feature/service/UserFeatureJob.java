@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
@@ -112,7 +113,7 @@ public class UserFeatureJob {
         List<PendingUser> waiting = users.pending();
         waitingSince
                 .keySet()
-                .retainAll(waiting.stream().map(PendingUser::userId).toList());
+                .retainAll(waiting.stream().map(PendingUser::userId).collect(Collectors.toSet()));
         int done = 0;
         for (PendingUser user : waiting) {
             long since = waitingSince.computeIfAbsent(user.userId(), id -> now);
