@@ -313,6 +313,13 @@ public class CatalogStore {
         session.execute(s.setCurrent.bind(SCOPE, stats.id(), stats.tracks(), fittedAt));
     }
 
+    /** The id of the normalisation in force, if one was fitted: one row, for the hot paths that need no more. */
+    public Optional<String> currentStatsId() {
+        return Optional.ofNullable(
+                        session.execute(statements().current.bind(SCOPE)).one())
+                .map(row -> row.getString("stats_id"));
+    }
+
     /** The normalisation in force, with its per-feature statistics and methods, if one was fitted. */
     public Optional<StoredNormalisation> currentNormalisation() {
         Row current = session.execute(statements().current.bind(SCOPE)).one();

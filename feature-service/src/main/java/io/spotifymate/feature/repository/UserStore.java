@@ -260,11 +260,6 @@ public class UserStore {
                         .toList());
     }
 
-    /** Marks one user for a recompute of their whole profile, the roll-ups of what changed aside. */
-    public void markPending(String userId) {
-        markPending(Map.of(userId, new PendingChanges(Set.of(), Set.of())));
-    }
-
     /** What changed for a user since their last recompute: play months and tracks. */
     public record PendingChanges(Set<String> months, Set<String> tracks) {}
 

@@ -154,9 +154,7 @@ public class CatalogFeatureJob {
             }
         }
         catalog.saveDerived(changed);
-        String current = catalog.currentNormalisation()
-                .map(CatalogStore.StoredNormalisation::statsId)
-                .orElse(null);
+        String current = catalog.currentStatsId().orElse(null);
         if (!stats.id().equals(current)) {
             catalog.saveNormalisation(
                     stats,
@@ -168,7 +166,9 @@ public class CatalogFeatureJob {
         lastFit = fit;
         if (!changed.isEmpty()) {
             // Profiles average the tracks' vectors: every user's is made again with the new ones.
-            plays.forEachUser(userId -> users.markPending(userId));
+            Map<String, UserStore.PendingChanges> everyone = new HashMap<>();
+            plays.forEachUser(userId -> everyone.put(userId, new UserStore.PendingChanges(Set.of(), Set.of())));
+            users.markPending(everyone);
         }
         int embedded = config.embeddings() ? embed(tracks, artists) : 0;
         LOG.infof(
@@ -210,10 +210,11 @@ public class CatalogFeatureJob {
         }
         catalog.saveDerived(changed);
         // Their users' profiles may have been made before these tracks had vectors.
+        Map<String, UserStore.PendingChanges> players = new HashMap<>();
         changed.keySet().stream()
                 .flatMap(trackId -> playedBy.get(trackId).stream())
-                .distinct()
-                .forEach(userId -> users.markPending(userId));
+                .forEach(userId -> players.put(userId, new UserStore.PendingChanges(Set.of(), Set.of())));
+        users.markPending(players);
         if (config.embeddings() && !toEmbed.isEmpty()) {
             embed(
                     toEmbed,

@@ -171,9 +171,7 @@ public class UserFeatureJob {
         users.saveArtistStats(userId, UserRollups.artists(tracks));
         Map<String, TrackRow> rows = catalog.tracksForProfiles(
                 tracks.stream().map(UserTrackRow::trackId).toList());
-        String statsId = catalog.currentNormalisation()
-                .map(CatalogStore.StoredNormalisation::statsId)
-                .orElse(null);
+        String statsId = catalog.currentStatsId().orElse(null);
         UserProfile profile = UserRollups.profile(
                 userId,
                 tracks,
