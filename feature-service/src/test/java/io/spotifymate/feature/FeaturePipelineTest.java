@@ -414,35 +414,40 @@ class FeaturePipelineTest {
 
     /**
      * Waits until the service has taken in everything sent (its consumer group has committed every topic's end), its
-     * catalog pass has filled every fixture track with the current normalisation, and no roll-up waits for the user.
+     * catalog pass has filled every fixture track with the current normalisation, and no roll-up waits for the user;
+     * then lets go of the lag's admin client.
      */
     private void awaitSettled(ConsumerLag lag) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(lag::lagging, List::isEmpty);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            String current = given().get("/api/normalisation").jsonPath().getString("statsId");
-            return current != null
-                    && List.of(a1, a2, b1, c1, d1).stream()
-                            .allMatch(id -> current.equals(features(id).getString("statsId"))
-                                    && features(id).getBoolean("hasEmbedding"));
-        });
-        // The profile is made with the normalisation in force (a refit queues every user again) ...
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            String current = given().get("/api/normalisation").jsonPath().getString("statsId");
-            var profile = given().get("/api/users/{u}/profile", user);
-            return profile.statusCode() == 200
-                    && current.equals(profile.jsonPath().getString("statsId"));
-        });
-        // ... and no later change waits for the user.
-        await().atMost(WAIT)
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> session.execute(session.prepare(
-                                                "SELECT user_id FROM pending_users WHERE bucket = 0 AND user_id = ?")
-                                        .bind(user))
-                                .one()
-                        == null);
-        await().atMost(WAIT)
-                .until(() ->
-                        given().get("/api/tracks/{t}/features", a1).jsonPath().getInt("listeners") == 1);
+        try (lag) {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(lag::lagging, List::isEmpty);
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                String current = given().get("/api/normalisation").jsonPath().getString("statsId");
+                return current != null
+                        && List.of(a1, a2, b1, c1, d1).stream()
+                                .allMatch(id -> current.equals(features(id).getString("statsId"))
+                                        && features(id).getBoolean("hasEmbedding"));
+            });
+            // The profile is made with the normalisation in force (a refit queues every user again) ...
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                String current = given().get("/api/normalisation").jsonPath().getString("statsId");
+                var profile = given().get("/api/users/{u}/profile", user);
+                return profile.statusCode() == 200
+                        && current.equals(profile.jsonPath().getString("statsId"));
+            });
+            // ... and no later change waits for the user.
+            await().atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> session.execute(session.prepare(
+                                                    "SELECT user_id FROM pending_users WHERE bucket = 0 AND user_id = ?")
+                                            .bind(user))
+                                    .one()
+                            == null);
+            await().atMost(WAIT)
+                    .until(() -> given().get("/api/tracks/{t}/features", a1)
+                                    .jsonPath()
+                                    .getInt("listeners")
+                            == 1);
+        }
     }
 
     private ConsumerLag lag() {

@@ -98,9 +98,11 @@ class HeavyListenerTest {
                         Topics.PLAYS, null, user, EventJson.write(play), CloudEvents.headers(play, "/tests")));
             }
         }
-        await().atMost(Duration.ofMinutes(10))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(lag::lagging, List::isEmpty);
+        try (lag) {
+            await().atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(lag::lagging, List::isEmpty);
+        }
         await().atMost(Duration.ofMinutes(10))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> given().get("/api/users/{u}/profile", user).statusCode() == 200

@@ -120,13 +120,14 @@ class PlayConsumerTest {
     void aPoisonRecordDoesNotHoldBackTheCommitsOfItsPartition() {
         String user = "same-partition-" + UUID.randomUUID();
         PlayRecorded good = play(user, "local:track:cccc", "2026-10-04T10:00:00Z", 60_000);
-        ConsumerLag lag = new ConsumerLag(stack.kafkaBootstrap(), "feature-service", List.of(Topics.PLAYS));
-        // Same key, so the same partition: the good play comes after the poison.
-        writer.sendRaw(Topics.PLAYS, user, "{not a play".getBytes(StandardCharsets.UTF_8));
-        writer.sendRaw(Topics.PLAYS, user, EventJson.write(good));
+        try (ConsumerLag lag = new ConsumerLag(stack.kafkaBootstrap(), "feature-service", List.of(Topics.PLAYS))) {
+            // Same key, so the same partition: the good play comes after the poison.
+            writer.sendRaw(Topics.PLAYS, user, "{not a play".getBytes(StandardCharsets.UTF_8));
+            writer.sendRaw(Topics.PLAYS, user, EventJson.write(good));
 
-        awaitPlays(user, 1, 60_000);
-        await().atMost(Duration.ofSeconds(30)).until(lag::lagging, List::isEmpty);
+            awaitPlays(user, 1, 60_000);
+            await().atMost(Duration.ofSeconds(30)).until(lag::lagging, List::isEmpty);
+        }
     }
 
     @Test

@@ -33,9 +33,13 @@ public interface FeatureConfig {
     @WithDefault("100ms")
     Duration roundPause();
 
-    /** How many waiting users one round recomputes at most. */
+    /** How many waiting users one round starts recomputing at most. */
     @WithDefault("200")
     int usersPerRound();
+
+    /** How many users are recomputed at once: a heavy listener's recompute does not hold the others up. */
+    @WithDefault("2")
+    int recomputeThreads();
 
     /** How often the catalog's normalisation, imputation and embeddings are brought up to date, when it changed. */
     @WithDefault("5s")

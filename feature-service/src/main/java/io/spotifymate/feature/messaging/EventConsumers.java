@@ -7,6 +7,7 @@ import io.spotifymate.events.kafka.PlayRecordedDeserializer;
 import io.spotifymate.events.kafka.PlaylistImportedDeserializer;
 import io.spotifymate.events.kafka.TrackCatalogedDeserializer;
 import io.spotifymate.feature.service.FeatureService;
+import io.spotifymate.feature.service.IntakePressure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,15 +38,18 @@ public class EventConsumers {
 
     private final FeatureService features;
     private final DeadLetters deadLetters;
+    private final IntakePressure pressure;
 
-    public EventConsumers(FeatureService features, DeadLetters deadLetters) {
+    public EventConsumers(FeatureService features, DeadLetters deadLetters, IntakePressure pressure) {
         this.features = features;
         this.deadLetters = deadLetters;
+        this.pressure = pressure;
     }
 
     @Incoming(PLAYS)
     @Blocking(ordered = true)
     public void onPlays(ConsumerRecords<String, byte[]> records) {
+        pressure.batchReceived(records.count());
         fold(records, new PlayRecordedDeserializer(), features::recordPlays);
     }
 

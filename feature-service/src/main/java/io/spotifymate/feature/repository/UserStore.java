@@ -70,6 +70,7 @@ public class UserStore {
             PreparedStatement saveProfile,
             PreparedStatement profileOf,
             PreparedStatement markPending,
+            PreparedStatement waiting,
             PreparedStatement pending,
             PreparedStatement clearPending) {}
 
@@ -96,8 +97,10 @@ public class UserStore {
                     session.prepare("SELECT * FROM user_profiles WHERE user_id = ?"),
                     session.prepare("UPDATE pending_users SET months = months + ?, tracks = tracks + ?, marked = now() "
                             + "WHERE bucket = " + PENDING_BUCKET + " AND user_id = ?"),
-                    session.prepare("SELECT user_id, months, tracks, WRITETIME(marked) AS marked_at FROM pending_users "
-                            + "WHERE bucket = " + PENDING_BUCKET),
+                    session.prepare("SELECT user_id, WRITETIME(marked) AS marked_at FROM pending_users WHERE bucket = "
+                            + PENDING_BUCKET),
+                    session.prepare("SELECT months, tracks, WRITETIME(marked) AS marked_at FROM pending_users "
+                            + "WHERE bucket = " + PENDING_BUCKET + " AND user_id = ?"),
                     session.prepare("DELETE FROM pending_users USING TIMESTAMP ? WHERE bucket = " + PENDING_BUCKET
                             + " AND user_id = ?"));
             statements = current;
@@ -263,17 +266,34 @@ public class UserStore {
     /** What changed for a user since their last recompute: play months and tracks. */
     public record PendingChanges(Set<String> months, Set<String> tracks) {}
 
-    /** Every waiting user, with what changed and when they were marked last. */
-    public List<PendingUser> pending() {
-        List<PendingUser> result = new ArrayList<>();
-        for (Row row : session.execute(statements().pending.bind().setPageSize(PAGE))) {
-            result.add(new PendingUser(
-                    row.getString("user_id"),
-                    row.getSet("months", String.class),
-                    row.getSet("tracks", String.class),
-                    row.getLong("marked_at")));
+    /** A user who waits for a recompute, and the write time that marked them last. */
+    public record Waiting(String userId, long markedAt) {}
+
+    /**
+     * Every waiting user and when they were marked last, without what changed: a round looks at this list several
+     * times a second, and what changed (a set of thousands of tracks during an import) is read only once it is due.
+     */
+    public List<Waiting> waiting() {
+        List<Waiting> result = new ArrayList<>();
+        for (Row row : session.execute(statements().waiting.bind().setPageSize(PAGE))) {
+            result.add(new Waiting(row.getString("user_id"), row.getLong("marked_at")));
         }
         return result;
+    }
+
+    /**
+     * What changed for a waiting user, with the write time of their latest mark read in the same request (the one to
+     * clear it with); empty when they no longer wait.
+     */
+    public Optional<PendingUser> pending(String userId) {
+        Row row = session.execute(statements().pending.bind(userId)).one();
+        return row == null
+                ? Optional.empty()
+                : Optional.of(new PendingUser(
+                        userId,
+                        row.getSet("months", String.class),
+                        row.getSet("tracks", String.class),
+                        row.getLong("marked_at")));
     }
 
     /**

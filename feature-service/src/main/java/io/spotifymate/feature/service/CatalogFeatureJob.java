@@ -44,12 +44,15 @@ public class CatalogFeatureJob {
     private final UserStore users;
     private final TrackEmbedder embedder;
     private final FeatureConfig config;
+    private final IntakePressure pressure;
     private final Clock clock = Clock.systemUTC();
 
     /** Starts true: the first pass after a start checks the whole catalog once. */
     private final AtomicBoolean catalogChanged = new AtomicBoolean(true);
 
     private final AtomicBoolean playsChanged = new AtomicBoolean(true);
+    /** Embeddings were put off while the intake drained a backlog: a later round makes them. */
+    private final AtomicBoolean embeddingsOwed = new AtomicBoolean(false);
     /** Tracks first met in plays since the last pass, with the users who played them. */
     private final Map<String, Set<String>> newTracks = new ConcurrentHashMap<>();
 
@@ -61,12 +64,18 @@ public class CatalogFeatureJob {
     private record Fit(NormalisationStats stats, FeatureImputer imputer, Map<String, String> topTagOfArtist) {}
 
     public CatalogFeatureJob(
-            CatalogStore catalog, FeatureStore plays, UserStore users, TrackEmbedder embedder, FeatureConfig config) {
+            CatalogStore catalog,
+            FeatureStore plays,
+            UserStore users,
+            TrackEmbedder embedder,
+            FeatureConfig config,
+            IntakePressure pressure) {
         this.catalog = catalog;
         this.plays = plays;
         this.users = users;
         this.embedder = embedder;
         this.config = config;
+        this.pressure = pressure;
     }
 
     /** A catalog entry arrived: the next pass refits. */
@@ -95,6 +104,9 @@ public class CatalogFeatureJob {
                 fullPass();
             } else if (!newTracks.isEmpty()) {
                 fillNewTracks();
+            } else if (embeddingsOwed.get() && !pressure.backlogged()) {
+                embeddingsOwed.set(false);
+                embedCatalog();
             }
         } catch (RuntimeException e) {
             // The store may be briefly unreachable: the next round tries again from the start.
@@ -255,11 +267,31 @@ public class CatalogFeatureJob {
                 fit.stats().id());
     }
 
+    /** Embeds every track whose text changed since its embedding (or that has none). */
+    private void embedCatalog() {
+        List<TrackRow> tracks = new ArrayList<>();
+        catalog.forEachTrack(tracks::add);
+        Map<String, ArtistRow> artists = new HashMap<>();
+        catalog.forEachArtist(artist -> artists.put(artist.artistId(), artist));
+        int embedded = embed(tracks, artists);
+        if (embedded > 0) {
+            LOG.infof("Embedded %d tracks put off while the intake was busy", embedded);
+        }
+    }
+
+    /**
+     * Embeds the tracks whose text changed, a batch at a time at the configured pace; stops when the intake has a
+     * backlog, and owes the rest to a later round.
+     */
     private int embed(List<TrackRow> tracks, Map<String, ArtistRow> artists) {
         List<TrackRow> pending = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         int embedded = 0;
         for (TrackRow track : tracks) {
+            if (pressure.backlogged()) {
+                embeddingsOwed.set(true);
+                return embedded;
+            }
             String text = TrackEmbedder.textOf(track, artists.get(track.artistId()));
             if (text.isBlank() || text.equals(track.embeddedText())) {
                 continue;

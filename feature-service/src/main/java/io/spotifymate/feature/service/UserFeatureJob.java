@@ -12,6 +12,7 @@ import io.spotifymate.feature.repository.FeatureStore.StoredPlay;
 import io.spotifymate.feature.repository.FeatureStore.UserTrackRow;
 import io.spotifymate.feature.repository.UserStore;
 import io.spotifymate.feature.repository.UserStore.PendingUser;
+import io.spotifymate.feature.repository.UserStore.Waiting;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,9 +24,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -55,6 +59,7 @@ public class UserFeatureJob {
     private final CatalogFeatureJob catalogJob;
     private final Emitter<UserFeaturesUpdated> updates;
     private final FeatureConfig config;
+    private final IntakePressure pressure;
     private final Clock clock = Clock.systemUTC();
     /** When each waiting user was first seen waiting by this instance, for the longest wait. */
     private final Map<String, Long> waitingSince = new HashMap<>();
@@ -65,19 +70,36 @@ public class UserFeatureJob {
         return thread;
     });
 
+    /** Users whose recompute is under way: a round leaves them be. */
+    private final Set<String> recomputing = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The recomputes themselves, a few at once: a listener with years of history takes seconds, and the others' new
+     * plays must not wait behind them.
+     */
+    private final ExecutorService workers;
+
     public UserFeatureJob(
             FeatureStore plays,
             CatalogStore catalog,
             UserStore users,
             CatalogFeatureJob catalogJob,
             @Channel(FEATURES_UPDATED) Emitter<UserFeaturesUpdated> updates,
-            FeatureConfig config) {
+            FeatureConfig config,
+            IntakePressure pressure) {
         this.plays = plays;
         this.catalog = catalog;
         this.users = users;
         this.catalogJob = catalogJob;
         this.updates = updates;
         this.config = config;
+        this.pressure = pressure;
+        AtomicInteger counter = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(config.recomputeThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "user-features-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -92,6 +114,7 @@ public class UserFeatureJob {
     @PreDestroy
     void stop() {
         rounds.shutdownNow();
+        workers.shutdownNow();
     }
 
     private void scheduledRound() {
@@ -104,28 +127,44 @@ public class UserFeatureJob {
     }
 
     /**
-     * Recomputes the waiting users whose plays have stopped coming for the quiet period, or who have waited the
-     * longest allowed, at most {@code users-per-round} of them; returns how many.
+     * Starts recomputing the waiting users whose plays have stopped coming for the quiet period, or who have waited the
+     * longest allowed, at most {@code users-per-round} of them and never one already under way; returns how many. While
+     * the intake drains a backlog only the overdue ones: the others' plays are still arriving, or will be recomputed
+     * once it is drained. A user's mark is cleared only by their finished recompute, so a failed one is tried again.
      */
     public int round() {
         long now = clock.millis();
+        boolean intakeBusy = pressure.backlogged();
         long quietMicros = config.userQuiet().toNanos() / 1_000;
-        List<PendingUser> waiting = users.pending();
-        waitingSince
-                .keySet()
-                .retainAll(waiting.stream().map(PendingUser::userId).collect(Collectors.toSet()));
-        int done = 0;
-        for (PendingUser user : waiting) {
+        List<Waiting> waiting = users.waiting();
+        waitingSince.keySet().retainAll(waiting.stream().map(Waiting::userId).collect(Collectors.toSet()));
+        int started = 0;
+        for (Waiting user : waiting) {
+            if (recomputing.contains(user.userId())) {
+                continue;
+            }
             long since = waitingSince.computeIfAbsent(user.userId(), id -> now);
             boolean quiet = now * 1_000 - user.markedAt() >= quietMicros;
             boolean overdue = now - since >= config.userMaxWait().toMillis();
-            if ((quiet || overdue) && done < config.usersPerRound()) {
-                recompute(user);
+            if (((quiet && !intakeBusy) || overdue) && started < config.usersPerRound()) {
+                recomputing.add(user.userId());
                 waitingSince.remove(user.userId());
-                done++;
+                workers.execute(() -> recomputeNow(user.userId()));
+                started++;
             }
         }
-        return done;
+        return started;
+    }
+
+    private void recomputeNow(String userId) {
+        try {
+            users.pending(userId).ifPresent(this::recompute);
+        } catch (RuntimeException e) {
+            // The mark stays: a later round recomputes the same user.
+            LOG.warnf(e, "Features of user %s not recomputed; trying again in a later round", userId);
+        } finally {
+            recomputing.remove(userId);
+        }
     }
 
     /**
