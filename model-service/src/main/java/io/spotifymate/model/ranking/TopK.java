@@ -1,0 +1,36 @@
+package io.spotifymate.model.ranking;
+
+import java.util.Arrays;
+
+/** The k best-scoring items, best first, skipping excluded ones: one pass, no sort of the whole catalog. */
+public final class TopK {
+
+    private TopK() {}
+
+    /** Items whose position in {@code excluded} (sorted ascending) is found are never listed. Ties go to lower ids. */
+    public static int[] of(float[] scores, int k, int[] excludedSorted) {
+        int[] best = new int[k];
+        float[] bestScores = new float[k];
+        int size = 0;
+        int next = 0;
+        for (int item = 0; item < scores.length; item++) {
+            if (next < excludedSorted.length && excludedSorted[next] == item) {
+                next++;
+                continue;
+            }
+            float score = scores[item];
+            if (Float.isNaN(score) || (size == k && score <= bestScores[k - 1])) {
+                continue;
+            }
+            int at = size < k ? size++ : k - 1;
+            while (at > 0 && bestScores[at - 1] < score) {
+                best[at] = best[at - 1];
+                bestScores[at] = bestScores[at - 1];
+                at--;
+            }
+            best[at] = item;
+            bestScores[at] = score;
+        }
+        return size == k ? best : Arrays.copyOf(best, size);
+    }
+}
