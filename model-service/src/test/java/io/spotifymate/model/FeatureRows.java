@@ -1,32 +1,66 @@
 package io.spotifymate.model;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import io.spotifymate.stack.StackSettings;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 
 /** Writes feature-store rows as feature-service would, for tests of a reader of the store. */
 final class FeatureRows {
 
+    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
     private FeatureRows() {}
 
-    static void insert(StackSettings stack, String user, String track, String name, int plays) {
+    /**
+     * Two taste groups: {@code users} listeners in each, the first group playing from its ten tracks, the second from
+     * its own ten; each listener plays eight of their group's tracks, one a day, so the latest plays of everyone are
+     * what a time split holds out. Ids start with {@code prefix}.
+     */
+    static void insertGroups(StackSettings stack, String prefix, int users) {
+        try (CqlSession session = session(stack)) {
+            PreparedStatement stats = session.prepare("INSERT INTO user_track_stats (user_id, track_id, artist_name, "
+                    + "plays, completed_plays, skips, total_ms, first_played, last_played) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            PreparedStatement track =
+                    session.prepare("INSERT INTO tracks (track_id, name, artist_name) VALUES (?, ?, ?)");
+            for (int g = 0; g < 2; g++) {
+                for (int t = 0; t < 10; t++) {
+                    session.execute(track.bind(trackId(prefix, g, t), "Song " + g + "-" + t, "Artist " + prefix + g));
+                }
+                for (int u = 0; u < users; u++) {
+                    for (int k = 0; k < 8; k++) {
+                        int t = (u + k) % 10;
+                        Instant first = START.plus(Duration.ofDays(k)).plusSeconds(u);
+                        int plays = 2 + (u + k) % 4;
+                        session.execute(stats.bind(
+                                prefix + "user-" + g + "-" + u,
+                                trackId(prefix, g, t),
+                                "Artist " + prefix + g,
+                                plays,
+                                plays - 1,
+                                0,
+                                plays * 180_000L,
+                                first,
+                                first.plus(Duration.ofHours(5))));
+                    }
+                }
+            }
+        }
+    }
+
+    static String trackId(String prefix, int group, int track) {
+        return "local:track:" + prefix + group + "-" + track;
+    }
+
+    private static CqlSession session(StackSettings stack) {
         String[] hostPort = stack.cassandraContactPoint().split(":");
-        try (CqlSession session = CqlSession.builder()
+        return CqlSession.builder()
                 .addContactPoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
                 .withLocalDatacenter(StackSettings.CASSANDRA_DATACENTER)
                 .withKeyspace("featurestore")
-                .build()) {
-            session.execute(
-                    "INSERT INTO user_track_stats (user_id, track_id, plays, total_ms, first_played, last_played) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)",
-                    user,
-                    track,
-                    plays,
-                    plays * 180_000L,
-                    Instant.parse("2026-01-01T00:00:00Z"),
-                    Instant.parse("2026-01-02T00:00:00Z"));
-            session.execute("INSERT INTO tracks (track_id, name, artist_name) VALUES (?, ?, ?)", track, name, "Tester");
-        }
+                .build();
     }
 }

@@ -1,6 +1,7 @@
 package io.spotifymate.stack;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -96,17 +97,22 @@ public record StackSettings(
 
     /**
      * The settings a service needs to reach this stack and its peers, as environment variables. The services read
-     * exactly these names in their application.properties.
+     * exactly these names in their application.properties. On the test stack the model-service trains after every
+     * feature update, so that an end-to-end test sees each change in the served model.
      */
     public Map<String, String> serviceEnvironment() {
-        return Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "SPOTIFYMATE_KAFKA_BOOTSTRAP", kafkaBootstrap(),
                 "SPOTIFYMATE_CASSANDRA_CONTACT_POINT", cassandraContactPoint(),
                 "SPOTIFYMATE_CASSANDRA_DATACENTER", CASSANDRA_DATACENTER,
                 "SPOTIFYMATE_DB_URL", jdbcUrl(),
                 "SPOTIFYMATE_DB_USER", DATABASE_USER,
                 "SPOTIFYMATE_MODEL_SERVICE_URL", serviceUrl("model-service"),
-                "SPOTIFYMATE_RECOMMENDER_URL", serviceUrl("recommender-service"));
+                "SPOTIFYMATE_RECOMMENDER_URL", serviceUrl("recommender-service")));
+        if (name.equals("test")) {
+            environment.put("SPOTIFYMATE_RETRAIN_AFTER_UPDATES", "1");
+        }
+        return Map.copyOf(environment);
     }
 
     /** Reads {@code SPOTIFYMATE_*} overrides from the environment (or the given map, in tests). */

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.spotifymate.events.artifact.ModelArtifact;
 import io.spotifymate.stack.Stack;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackExtension;
@@ -99,8 +100,9 @@ class WalkingSkeletonTest {
                                 .jsonPath()
                                 .getList("trackId"),
                         tracks -> tracks.contains(hit));
-        // ...then the served model must include every play, the niche track's last of all.
-        JsonPath recommendations = await().atMost(Duration.ofSeconds(90))
+        // ...then the served model must have been trained on every play, the niche track's last of all. Which kind it
+        // is, the promotion gate decides; the recommender serves whichever it is.
+        JsonPath recommendations = await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(500))
                 .until(
                         () -> given().get(url("recommender-service") + "/api/users/{u}/recommendations?k=100", listener)
@@ -108,16 +110,17 @@ class WalkingSkeletonTest {
                                 .statusCode(200)
                                 .extract()
                                 .jsonPath(),
-                        json -> json.getList("items.trackId").contains(niche));
+                        json -> servedModelKnows(json.getString("modelVersion"), niche));
 
         List<String> ids = recommendations.getList("items.trackId");
         assertThat(recommendations.getString("status")).isEqualTo("OK");
-        assertThat(ids).as("already played").doesNotContain(hit);
-        assertThat(ids.indexOf(favourite)).as("2 listeners rank above 1").isLessThan(ids.indexOf(niche));
-        assertThat(recommendations.getString("items.find { it.trackId == '" + favourite + "' }.name"))
-                .isEqualTo("Favourite " + run);
-        assertThat(recommendations.getString("items.find { it.trackId == '" + favourite + "' }.reason"))
-                .contains("2 listeners");
+        assertThat(ids).as("already played").doesNotContain(hit).isNotEmpty();
+        assertThat(recommendations.getList("items.reason", String.class))
+                .allSatisfy(reason -> assertThat(reason).isNotBlank());
+        if (ids.contains(favourite)) {
+            assertThat(recommendations.getString("items.find { it.trackId == '" + favourite + "' }.name"))
+                    .isEqualTo("Favourite " + run);
+        }
 
         // The feature store counted the listener's play once.
         given().get(url("feature-service") + "/api/users/{u}/tracks", listener)
@@ -126,12 +129,13 @@ class WalkingSkeletonTest {
                 .body("[0].trackId", equalTo(hit))
                 .body("[0].plays", equalTo(1));
 
-        // The served version is the registry's promoted one.
+        // The served version is in the registry, of the kind the recommender says, judged against the baselines.
         String served = recommendations.getString("modelVersion");
         given().get(url("model-service") + "/api/models/{id}", served)
                 .then()
                 .statusCode(200)
-                .body("kind", equalTo("popularity"));
+                .body("kind", equalTo(recommendations.getString("modelKind")))
+                .body("baselineMetrics.popularity", org.hamcrest.Matchers.notNullValue());
 
         // The chat names exactly the recommender's top tracks, each with its catalog id.
         JsonPath chat = given().contentType(ContentType.JSON)
@@ -172,5 +176,18 @@ class WalkingSkeletonTest {
             given().get(url(service) + "/q/metrics").then().statusCode(200);
             given().get(url(service) + "/q/openapi").then().statusCode(200);
         }
+    }
+
+    /** Whether the given model version's artifact was trained with the track among its items. */
+    private static boolean servedModelKnows(String versionId, String trackId) {
+        if (versionId == null) {
+            return false;
+        }
+        byte[] bytes = given().get(url("model-service") + "/api/models/{id}/artifact", versionId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        return ModelArtifact.fromBytes(bytes).metadata().itemIds().contains(trackId);
     }
 }

@@ -2,28 +2,32 @@ package io.spotifymate.model.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.spotifymate.events.UserFeaturesUpdated;
-import io.spotifymate.model.service.ModelService;
+import io.spotifymate.model.service.RetrainTrigger;
+import io.spotifymate.model.service.ServedModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Retrains when users' features change; the offset is committed after the registry and Kafka have the result. */
+/**
+ * Counts users' feature updates towards the next training round and folds a listener the served model does not know
+ * into it at once; the training itself runs elsewhere, so the offset is committed as soon as both are done.
+ */
 @ApplicationScoped
 public class FeaturesUpdatedConsumer {
 
     public static final String CHANNEL = "features-updated";
 
-    private final ModelService models;
-    private final ModelPublisher publisher;
+    private final RetrainTrigger trigger;
+    private final ServedModel served;
 
-    public FeaturesUpdatedConsumer(ModelService models, ModelPublisher publisher) {
-        this.models = models;
-        this.publisher = publisher;
+    public FeaturesUpdatedConsumer(RetrainTrigger trigger, ServedModel served) {
+        this.trigger = trigger;
+        this.served = served;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     public void onFeaturesUpdated(UserFeaturesUpdated update) {
-        models.retrain();
-        publisher.publishPending();
+        served.featuresUpdated(update.userId());
+        trigger.featuresUpdated();
     }
 }

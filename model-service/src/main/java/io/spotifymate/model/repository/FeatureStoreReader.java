@@ -2,20 +2,30 @@ package io.spotifymate.model.repository;
 
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.data.CqlVector;
 import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
-import io.spotifymate.model.training.PopularityTrainer.Interaction;
-import io.spotifymate.model.training.PopularityTrainer.TrackName;
+import io.spotifymate.events.ArtistIds;
+import io.spotifymate.model.ranking.Interactions;
+import io.spotifymate.model.training.Confidence;
+import io.spotifymate.model.training.TrainingData;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** Reads training data from the feature store (written by feature-service; read-only here). */
 @ApplicationScoped
 public class FeatureStoreReader {
 
     private static final int PAGE = 5_000;
+    private static final int EMBEDDING = 384;
 
     private final QuarkusCqlSession session;
 
@@ -23,23 +33,153 @@ public class FeatureStoreReader {
         this.session = session;
     }
 
-    /** Every user-track play count: a paged full scan, the batch view of the store. */
-    public List<Interaction> interactions() {
-        List<Interaction> result = new ArrayList<>();
-        for (Row row :
-                session.execute(SimpleStatement.newInstance("SELECT user_id, track_id, plays FROM user_track_stats")
-                        .setPageSize(PAGE))) {
-            result.add(new Interaction(row.getString("user_id"), row.getString("track_id"), row.getInt("plays")));
+    /** One of a user's tracks with its training strength. */
+    public record UserTrack(String trackId, double strength) {}
+
+    /** A user's word on tracks and artists, as training reads it. */
+    private record Feedback(Set<String> excluded, Set<String> bannedArtists, Set<String> liked) {
+
+        static Feedback empty() {
+            return new Feedback(new HashSet<>(), new HashSet<>(), new HashSet<>());
         }
-        return result;
+
+        void add(Row row) {
+            String kind = row.getString("kind");
+            boolean artist = "ARTIST".equals(row.getString("target"));
+            String target = row.getString("target_id");
+            if ("BAN".equals(kind) || "DISLIKE".equals(kind)) {
+                (artist ? bannedArtists : excluded).add(target);
+            } else if (!artist && ("LIKE".equals(kind) || "MORE_LIKE_THIS".equals(kind))) {
+                liked.add(target);
+            }
+        }
+
+        /** The row's strength, or 0 when it is not a positive (only skips, disliked, banned). */
+        double strength(Row stats) {
+            String track = stats.getString("track_id");
+            String artistName = stats.getString("artist_name");
+            if (excluded.contains(track)
+                    || (artistName != null && bannedArtists.contains(ArtistIds.local(artistName)))) {
+                return 0;
+            }
+            return Confidence.strength(
+                    stats.getInt("plays"),
+                    stats.getInt("completed_plays"),
+                    stats.getInt("skips"),
+                    liked.contains(track));
+        }
     }
 
-    public Map<String, TrackName> trackNames() {
-        Map<String, TrackName> result = new HashMap<>();
-        for (Row row : session.execute(SimpleStatement.newInstance("SELECT track_id, name, artist_name FROM tracks")
-                .setPageSize(PAGE))) {
-            result.put(row.getString("track_id"), new TrackName(row.getString("name"), row.getString("artist_name")));
+    /** One user's positive tracks with their strengths, for folding them into a served model. */
+    public List<UserTrack> userTracks(String userId) {
+        Feedback feedback = Feedback.empty();
+        session.execute(session.prepare("SELECT target, target_id, kind FROM user_feedback WHERE user_id = ?")
+                        .bind(userId))
+                .forEach(feedback::add);
+        List<UserTrack> tracks = new ArrayList<>();
+        for (Row row : session.execute(
+                session.prepare("SELECT track_id, artist_name, plays, completed_plays, skips FROM user_track_stats "
+                                + "WHERE user_id = ?")
+                        .bind(userId))) {
+            double strength = feedback.strength(row);
+            if (strength > 0) {
+                tracks.add(new UserTrack(row.getString("track_id"), strength));
+            }
         }
-        return result;
+        return tracks;
+    }
+
+    /**
+     * The training data of a round: every user's tracks with their {@link Confidence} strength and first play (users
+     * in sorted order, so the same store gives the same matrix), every catalog track as an item even if nobody played
+     * it, and per track its side features: the normalised audio features, a mask of which were imputed (dimensions in
+     * name order), and the text embedding; zeros where a track has none.
+     */
+    public TrainingData trainingData() {
+        Map<String, Feedback> feedback = new HashMap<>();
+        for (Row row : session.execute(
+                SimpleStatement.newInstance("SELECT user_id, target, target_id, kind FROM user_feedback")
+                        .setPageSize(PAGE))) {
+            feedback.computeIfAbsent(row.getString("user_id"), u -> Feedback.empty())
+                    .add(row);
+        }
+        Feedback none = Feedback.empty();
+        record Cell(String user, String track, double strength, long firstPlayed) {}
+        List<Cell> cells = new ArrayList<>();
+        for (Row row : session.execute(SimpleStatement.newInstance(
+                        "SELECT user_id, track_id, artist_name, plays, completed_plays, skips, first_played "
+                                + "FROM user_track_stats")
+                .setPageSize(PAGE))) {
+            String user = row.getString("user_id");
+            double strength = feedback.getOrDefault(user, none).strength(row);
+            Instant first = row.getInstant("first_played");
+            if (strength > 0) {
+                cells.add(new Cell(
+                        user,
+                        row.getString("track_id"),
+                        strength,
+                        first == null ? Interactions.NO_TIME : first.toEpochMilli()));
+            }
+        }
+        cells.sort(Comparator.comparing(Cell::user).thenComparing(Cell::track));
+
+        Row current = session.execute("SELECT stats_id FROM normalisation_current WHERE scope = 'audio'")
+                .one();
+        String statsId = current == null ? null : current.getString("stats_id");
+        Map<String, Map<String, Object>> normalisation = new TreeMap<>();
+        if (statsId != null) {
+            for (Row row :
+                    session.execute(session.prepare("SELECT feature, method, count, mean, stddev, min, max, median "
+                                    + "FROM normalisation_stats WHERE stats_id = ?")
+                            .bind(statsId))) {
+                Map<String, Object> stats = new TreeMap<>();
+                stats.put("method", row.getString("method"));
+                stats.put("count", row.getLong("count"));
+                stats.put("mean", row.getDouble("mean"));
+                stats.put("stddev", row.getDouble("stddev"));
+                stats.put("min", row.getDouble("min"));
+                stats.put("max", row.getDouble("max"));
+                stats.put("median", row.getDouble("median"));
+                normalisation.put(row.getString("feature"), stats);
+            }
+        }
+        List<String> dimensions = new ArrayList<>(normalisation.keySet());
+
+        Interactions.Builder builder = Interactions.builder();
+        Map<String, float[]> side = new HashMap<>();
+        int width = dimensions.size() * 2 + EMBEDDING;
+        List<String> catalog = new ArrayList<>();
+        for (Row row :
+                session.execute(SimpleStatement.newInstance("SELECT track_id, features, imputed, embedding FROM tracks")
+                        .setPageSize(PAGE))) {
+            String track = row.getString("track_id");
+            catalog.add(track);
+            float[] vector = new float[width];
+            List<Double> features = row.getList("features", Double.class);
+            for (int d = 0; d < Math.min(dimensions.size(), features == null ? 0 : features.size()); d++) {
+                Double value = features.get(d);
+                vector[d] = value == null || value.isNaN() ? 0 : value.floatValue();
+            }
+            Map<String, String> imputed = row.getMap("imputed", String.class, String.class);
+            for (int d = 0; d < dimensions.size(); d++) {
+                vector[dimensions.size() + d] = imputed != null && imputed.containsKey(dimensions.get(d)) ? 1 : 0;
+            }
+            CqlVector<Float> embedding = row.getVector("embedding", Float.class);
+            if (embedding != null) {
+                for (int e = 0; e < EMBEDDING; e++) {
+                    vector[dimensions.size() * 2 + e] = embedding.get(e);
+                }
+            }
+            side.put(track, vector);
+        }
+        Collections.sort(catalog);
+        catalog.forEach(builder::item);
+        cells.forEach(c -> builder.add(c.user(), c.track(), c.strength(), c.firstPlayed()));
+        Interactions interactions = builder.build();
+        float[][] features = new float[interactions.items()][];
+        for (int i = 0; i < interactions.items(); i++) {
+            features[i] = side.getOrDefault(interactions.itemId(i), new float[width]);
+        }
+        return new TrainingData(interactions, features, statsId, normalisation);
     }
 }

@@ -57,6 +57,26 @@ public class ModelVersion extends PanacheEntityBase {
     @Column(name = "feature_schema_version", nullable = false)
     public int featureSchemaVersion;
 
+    /** The feature store's normalisation of the audio features it was trained on. */
+    @Column(name = "normalisation_id")
+    public String normalisationId;
+
+    /** First and last play in its training data. */
+    @Column(name = "training_from")
+    public Instant trainingFrom;
+
+    @Column(name = "training_to")
+    public Instant trainingTo;
+
+    /** How its metrics were measured (split, users, items). */
+    @Column
+    public String evaluation;
+
+    /** Every baseline's metrics on the same split, by kind. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "baseline_metrics", nullable = false)
+    public Map<String, Map<String, Double>> baselineMetrics = Map.of();
+
     @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false)
     public byte[] artifact;

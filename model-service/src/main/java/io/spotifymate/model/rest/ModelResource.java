@@ -7,6 +7,7 @@ import io.spotifymate.model.messaging.ModelPublisher;
 import io.spotifymate.model.repository.ModelRegistry;
 import io.spotifymate.model.repository.ModelVersion;
 import io.spotifymate.model.service.ModelService;
+import io.spotifymate.model.service.ServedModel;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,11 +30,13 @@ public class ModelResource {
     private final ModelRegistry registry;
     private final ModelService models;
     private final ModelPublisher publisher;
+    private final ServedModel served;
 
-    public ModelResource(ModelRegistry registry, ModelService models, ModelPublisher publisher) {
+    public ModelResource(ModelRegistry registry, ModelService models, ModelPublisher publisher, ServedModel served) {
         this.registry = registry;
         this.models = models;
         this.publisher = publisher;
+        this.served = served;
     }
 
     @GET
@@ -63,6 +66,34 @@ public class ModelResource {
                 .build();
     }
 
+    @GET
+    @Path("/{id}/report")
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    @Operation(
+            operationId = "getModelReport",
+            summary = "A page with the version's metrics against every baseline on the same split, with a chart")
+    public String report(@PathParam("id") long id) {
+        return VersionReport.html(ModelSummary.of(find(id)));
+    }
+
+    @GET
+    @Path("/current/users/{userId}/vector")
+    @Operation(
+            operationId = "getUserVector",
+            summary = "A user's vector in the promoted model",
+            description = "Trained users get their row; a listener the model was not trained on is folded in from"
+                    + " their plays. 404 when the promoted model has no user vectors or the user has no plays.")
+    public ServedModel.UserVector userVector(@PathParam("userId") String userId) {
+        return served.vector(userId)
+                .orElseThrow(() -> HttpProblem.builder()
+                        .withStatus(Response.Status.NOT_FOUND)
+                        .withTitle("No vector for this user")
+                        .withDetail(
+                                "The promoted model has no user vectors, or user " + userId + " has no plays it knows")
+                        .build());
+    }
+
     @POST
     @Path("/train")
     @Operation(
@@ -71,6 +102,9 @@ public class ModelResource {
             description = "201 with the new version when the model changed, 204 when it did not.")
     public Response train() {
         var trained = models.retrain();
+        if (trained.isPresent()) {
+            served.promotionChanged();
+        }
         publisher.publishPending();
         return trained.map(version -> Response.status(Response.Status.CREATED)
                         .entity(ModelSummary.of(version))

@@ -2,24 +2,41 @@ package io.spotifymate.model.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.spotifymate.events.artifact.Checksums;
-import io.spotifymate.events.artifact.PopularityArtifact;
+import io.spotifymate.events.artifact.ModelArtifact;
+import io.spotifymate.model.config.ModelConfig;
+import io.spotifymate.model.ranking.Ease;
+import io.spotifymate.model.ranking.Evaluation;
+import io.spotifymate.model.ranking.Ials;
+import io.spotifymate.model.ranking.Interactions;
+import io.spotifymate.model.ranking.ItemKnn;
+import io.spotifymate.model.ranking.Popularity;
+import io.spotifymate.model.ranking.PreferenceNetwork;
+import io.spotifymate.model.ranking.Recommender;
+import io.spotifymate.model.ranking.Scorer;
+import io.spotifymate.model.ranking.Split;
 import io.spotifymate.model.repository.FeatureStoreReader;
 import io.spotifymate.model.repository.ModelRegistry;
 import io.spotifymate.model.repository.ModelVersion;
-import io.spotifymate.model.training.PopularityTrainer;
+import io.spotifymate.model.training.Artifacts;
+import io.spotifymate.model.training.PromotionGate;
+import io.spotifymate.model.training.TrainingData;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.HashSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Trains from the feature store and keeps the registry. Until the learned models exist, the popularity model is the
- * only one, so each new version of it is promoted as the baseline; an unchanged model (same artifact SHA-256) is not
- * registered again, so replayed events cost a scan but never a new version.
+ * One training round: the feature store's interactions are split (by time where plays have times, else a per-user
+ * holdout), every baseline and the preference network are fitted on the training part and judged, through their
+ * reloaded artifacts, on the held-out part; the {@link PromotionGate} picks what to serve, which is then refitted on
+ * all the data and promoted. The network, when not served, is registered as rejected with the reason. A round whose
+ * served model comes out byte for byte as the one already promoted registers nothing at all.
  */
 @ApplicationScoped
 public class ModelService {
@@ -27,70 +44,248 @@ public class ModelService {
     /** The serving slot the recommender loads. */
     public static final String MODEL_NAME = "recommender";
 
-    /** Feature-store schema version this service reads. */
-    static final int FEATURE_SCHEMA_VERSION = 1;
+    /** Feature-store schema version this service reads (feature-service writes version 2). */
+    public static final int FEATURE_SCHEMA_VERSION = 2;
 
     private static final Logger LOG = Logger.getLogger(ModelService.class);
-    private static final int MAX_ITEMS = 10_000;
 
     private final FeatureStoreReader featureStore;
     private final ModelRegistry registry;
+    private final ModelConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    public ModelService(FeatureStoreReader featureStore, ModelRegistry registry) {
+    public ModelService(FeatureStoreReader featureStore, ModelRegistry registry, ModelConfig config) {
         this.featureStore = featureStore;
         this.registry = registry;
+        this.config = config;
     }
 
-    /** Trains a popularity model; registers and promotes it if it differs from the promoted one. */
+    /** One candidate of a round, judged. */
+    record Judged(Recommender model, Evaluation evaluation, byte[] artifact) {}
+
+    /** Trains, judges and promotes; returns the promoted version if a new one was registered. */
     public synchronized Optional<ModelVersion> retrain() {
-        List<PopularityTrainer.Interaction> interactions = featureStore.interactions();
-        PopularityArtifact artifact =
-                new PopularityTrainer(MAX_ITEMS).train(interactions, featureStore.trackNames(), FEATURE_SCHEMA_VERSION);
-        byte[] bytes = artifact.toJson();
+        long started = System.nanoTime();
+        TrainingData data = featureStore.trainingData();
+        Interactions all = data.interactions();
+        if (all.size() == 0) {
+            LOG.info("No plays in the feature store yet: nothing to train");
+            return Optional.empty();
+        }
+        Artifacts.Context context =
+                new Artifacts.Context(FEATURE_SCHEMA_VERSION, data.normalisationId(), data.normalisation());
+        Split split = split(all);
+        String evaluation = describe(split);
+
+        Map<String, Judged> baselines = new LinkedHashMap<>();
+        for (Recommender baseline : baselines(all)) {
+            baselines.put(baseline.kind(), judge(baseline, split, context, data));
+        }
+        Optional<Judged> network = config.network() && split.testUsers().length > 0
+                ? Optional.of(judgeNetwork(data, split, context))
+                : Optional.empty();
+
+        Optional<ModelVersion> current = QuarkusTransaction.requiringNew().call(() -> registry.promoted(MODEL_NAME));
+        Optional<Double> currentScore = current.map(c -> c.kind)
+                .flatMap(kind -> Optional.ofNullable(
+                        baselines.containsKey(kind)
+                                ? baselines.get(kind)
+                                : network.filter(n -> n.model().kind().equals(kind))
+                                        .orElse(null)))
+                .map(j -> j.evaluation().ndcg10());
+        Map<String, Double> baselineNdcg = new LinkedHashMap<>();
+        baselines.forEach(
+                (kind, judged) -> baselineNdcg.put(kind, judged.evaluation().ndcg10()));
+        PromotionGate.Decision decision = PromotionGate.decide(
+                baselineNdcg,
+                network.map(n -> Map.entry(n.model().kind(), n.evaluation().ndcg10())),
+                currentScore);
+        Judged served = decision.networkServed() ? network.orElseThrow() : baselines.get(decision.servedKind());
+
+        // Served from all the data: the split only judged it.
+        Recommender finalModel = served.model().reseeded(config.seed());
+        Scorer fitted = finalModel.fit(all);
+        byte[] bytes = Artifacts.of(
+                        finalModel.kind(),
+                        finalModel.hyperparameters(),
+                        fitted,
+                        all,
+                        context,
+                        finalModel instanceof PreferenceNetwork n ? n.lastNetworkBytes() : null)
+                .toBytes();
         String sha256 = Checksums.sha256(bytes);
+        Map<String, Map<String, Double>> baselineMetrics = new LinkedHashMap<>();
+        baselines.forEach((kind, judged) -> baselineMetrics.put(kind, metrics(judged.evaluation())));
+        Instant[] window = window(all);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Optional<Judged> rejectedNetwork = network.filter(n -> !decision.networkServed());
+
         return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<ModelVersion> current = registry.promoted(MODEL_NAME);
-            if (current.isPresent() && current.get().artifactSha256.equals(sha256)) {
+            Optional<ModelVersion> promoted = registry.promoted(MODEL_NAME);
+            rejectedNetwork.ifPresent(n -> registry.persist(version(
+                    n.model(),
+                    n.evaluation(),
+                    n.artifact(),
+                    ModelVersion.Status.REJECTED,
+                    decision.reason(),
+                    baselineMetrics,
+                    evaluation,
+                    data,
+                    window)));
+            if (promoted.isPresent() && promoted.get().artifactSha256.equals(sha256)) {
+                LOG.infof("Round done in %.0f s: the served %s is unchanged", seconds, finalModel.kind());
                 return Optional.empty();
             }
-            current.ifPresent(previous -> {
+            promoted.ifPresent(previous -> {
                 previous.status = ModelVersion.Status.RETIRED;
-                previous.statusReason = "replaced by a newer popularity model";
+                previous.statusReason = "replaced by a newer round";
             });
             registry.flush();
-            ModelVersion version = new ModelVersion();
-            version.modelName = MODEL_NAME;
-            version.kind = artifact.kind();
-            version.status = ModelVersion.Status.PROMOTED;
-            version.statusReason = "popularity baseline: the only model kind so far, promoted when its ranking changes";
-            version.hyperparameters = Map.of("maxItems", MAX_ITEMS);
-            version.metrics = trainingMetrics(interactions, artifact);
-            version.featureSchemaVersion = FEATURE_SCHEMA_VERSION;
-            version.artifact = bytes;
-            version.artifactSha256 = sha256;
-            version.trainedAt = clock.instant();
+            ModelVersion version = version(
+                    finalModel,
+                    served.evaluation(),
+                    bytes,
+                    ModelVersion.Status.PROMOTED,
+                    decision.reason(),
+                    baselineMetrics,
+                    evaluation,
+                    data,
+                    window);
             version.promotedAt = version.trainedAt;
             registry.persist(version);
             LOG.infof(
-                    "Promoted %s version %d (%d tracks, sha256 %s)",
-                    MODEL_NAME, version.id, artifact.items().size(), sha256);
+                    "Round done in %.0f s: promoted %s version %d (%s)",
+                    seconds, finalModel.kind(), version.id, decision.reason());
             return Optional.of(version);
         });
     }
 
-    /** What the model was built from; evaluation metrics join these once models compete. */
-    private static Map<String, Double> trainingMetrics(
-            List<PopularityTrainer.Interaction> interactions, PopularityArtifact artifact) {
-        Set<String> users = new HashSet<>();
-        long plays = 0;
-        for (PopularityTrainer.Interaction interaction : interactions) {
-            users.add(interaction.userId());
-            plays += interaction.plays();
+    private List<Recommender> baselines(Interactions all) {
+        List<Recommender> models = new ArrayList<>();
+        models.add(new Popularity());
+        models.add(new ItemKnn(config.knnNeighbours(), config.knnShrink()));
+        if (all.users() <= config.easeMaxUsers()) {
+            models.add(new Ease(config.easeLambda(), config.easeKeptPerItem()));
         }
-        return Map.of(
-                "training_users", (double) users.size(),
-                "training_plays", (double) plays,
-                "ranked_tracks", (double) artifact.items().size());
+        models.add(new Ials(
+                config.ialsFactors(), config.ialsAlpha(), 1, config.ialsLambda(), config.ialsEpochs(), config.seed()));
+        return models;
+    }
+
+    /** By time when the plays have times and that leaves someone to judge on; else a per-user holdout. */
+    private Split split(Interactions all) {
+        if (all.timed()) {
+            Split byTime = Split.byTime(all, config.heldOut());
+            if (byTime.testUsers().length > 0) {
+                return byTime;
+            }
+        }
+        return Split.holdout(all, config.heldOut(), config.seed());
+    }
+
+    /** Fitted on the training part, judged through its reloaded artifact on the held-out part. */
+    private Judged judge(Recommender model, Split split, Artifacts.Context context, TrainingData data) {
+        Scorer fitted = model.fit(split.train());
+        byte[] bytes = Artifacts.of(
+                        model.kind(),
+                        model.hyperparameters(),
+                        fitted,
+                        split.train(),
+                        context,
+                        model instanceof PreferenceNetwork n ? n.lastNetworkBytes() : null)
+                .toBytes();
+        Scorer served = Artifacts.scorer(ModelArtifact.fromBytes(bytes), split.train());
+        return new Judged(model, Evaluation.of(split, served), bytes);
+    }
+
+    /**
+     * The network stops early on a validation split inside the training part, then trains that many epochs on the
+     * whole training part to be judged like the baselines.
+     */
+    private Judged judgeNetwork(TrainingData data, Split split, Artifacts.Context context) {
+        Split validation = Split.holdout(split.train(), config.heldOut(), config.seed() + 1);
+        PreferenceNetwork tuning = new PreferenceNetwork(
+                new PreferenceNetwork.Settings(
+                        config.networkDimensions(),
+                        4,
+                        config.networkLearningRate(),
+                        config.networkL2(),
+                        8192,
+                        config.networkMaxEpochs(),
+                        3,
+                        config.networkTimeBudget().toMillis(),
+                        config.seed()),
+                data.sideFeatures(),
+                validation);
+        tuning.fit(validation.train());
+        return judge(tuning.reseeded(config.seed()), split, context, data);
+    }
+
+    private ModelVersion version(
+            Recommender model,
+            Evaluation evaluation,
+            byte[] artifact,
+            ModelVersion.Status status,
+            String reason,
+            Map<String, Map<String, Double>> baselineMetrics,
+            String evaluationText,
+            TrainingData data,
+            Instant[] window) {
+        ModelVersion version = new ModelVersion();
+        version.modelName = MODEL_NAME;
+        version.kind = model.kind();
+        version.status = status;
+        version.statusReason = reason;
+        version.hyperparameters = new LinkedHashMap<>(model.hyperparameters());
+        version.metrics = metrics(evaluation);
+        version.baselineMetrics = baselineMetrics;
+        version.evaluation = evaluationText;
+        version.featureSchemaVersion = FEATURE_SCHEMA_VERSION;
+        version.normalisationId = data.normalisationId();
+        version.trainingFrom = window[0];
+        version.trainingTo = window[1];
+        version.artifact = artifact;
+        version.artifactSha256 = Checksums.sha256(artifact);
+        version.trainedAt = clock.instant();
+        return version;
+    }
+
+    static Map<String, Double> metrics(Evaluation e) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("ndcg@10", e.ndcg10());
+        metrics.put("recall@20", e.recall20());
+        metrics.put("map@20", e.map20());
+        metrics.put("coverage@10", e.coverage());
+        metrics.put("diversity@10", e.diversity());
+        metrics.put("novelty@10", e.novelty());
+        metrics.put("test_users", (double) e.users());
+        return metrics;
+    }
+
+    private static String describe(Split split) {
+        return String.format(
+                Locale.ROOT,
+                "%s split: %d training and %d held-out interactions, %d users judged over %d items (full ranking)",
+                split.train().timed() ? "time" : "per-user holdout",
+                split.train().size(),
+                split.test().size(),
+                split.testUsers().length,
+                split.train().items());
+    }
+
+    /** First and last first-play of the training data (null without times). */
+    private static Instant[] window(Interactions all) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (int p = 0; p < all.size(); p++) {
+            long time = all.time(p);
+            if (time != Interactions.NO_TIME) {
+                first = Math.min(first, time);
+                last = Math.max(last, time);
+            }
+        }
+        return first == Long.MAX_VALUE
+                ? new Instant[] {null, null}
+                : new Instant[] {Instant.ofEpochMilli(first), Instant.ofEpochMilli(last)};
     }
 }

@@ -63,7 +63,7 @@ public class RecommendationResource {
                 model.versionId(),
                 model.kind(),
                 model.artifactSha256(),
-                model.artifact().items().size(),
+                model.artifact().metadata().itemIds().size(),
                 model.loadedAt());
     }
 }

@@ -2,7 +2,7 @@ package io.spotifymate.recommender.service;
 
 import io.spotifymate.events.ModelPublished;
 import io.spotifymate.events.artifact.Checksums;
-import io.spotifymate.events.artifact.PopularityArtifact;
+import io.spotifymate.events.artifact.ModelArtifact;
 import io.spotifymate.recommender.ServingModel;
 import io.spotifymate.recommender.client.ModelServiceClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,9 +44,6 @@ public class ModelLoader {
         if (current != null && current.versionId().equals(promotion.versionId())) {
             return false;
         }
-        if (!PopularityArtifact.KIND.equals(promotion.kind())) {
-            throw new ModelLoadException("model kind '" + promotion.kind() + "' is not servable by this version");
-        }
         ModelServiceClient.Artifact artifact;
         try {
             artifact = models.artifact(promotion.versionId());
@@ -58,16 +55,19 @@ public class ModelLoader {
             throw new ModelLoadException("artifact of version " + promotion.versionId() + " has sha256 " + actual
                     + " but the promotion says " + promotion.artifactSha256());
         }
-        PopularityArtifact parsed;
+        ModelArtifact parsed;
         try {
-            parsed = PopularityArtifact.fromJson(artifact.bytes());
+            parsed = ModelArtifact.fromBytes(artifact.bytes());
         } catch (IllegalArgumentException e) {
             throw new ModelLoadException(e.getMessage(), e);
         }
-        serving.set(new ServingModel(promotion.versionId(), promotion.kind(), actual, parsed, clock.instant()));
+        serving.set(ServingModel.of(promotion.versionId(), actual, parsed, clock.instant()));
         LOG.infof(
-                "Serving %s version %s (%d tracks)",
-                promotion.kind(), promotion.versionId(), parsed.items().size());
+                "Serving %s version %s (%s, %d tracks)",
+                parsed.metadata().kind(),
+                promotion.versionId(),
+                parsed.metadata().representation(),
+                parsed.metadata().itemIds().size());
         return true;
     }
 
