@@ -21,6 +21,7 @@ import io.spotifymate.events.SpotifyMateEvent;
 import io.spotifymate.events.Topics;
 import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.events.UserFeaturesUpdated;
+import io.spotifymate.feature.repository.UserStore;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
@@ -438,8 +439,8 @@ class FeaturePipelineTest {
             await().atMost(WAIT)
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> session.execute(session.prepare(
-                                                    "SELECT user_id FROM pending_users WHERE bucket = 0 AND user_id = ?")
-                                            .bind(user))
+                                                    "SELECT user_id FROM pending_marks WHERE bucket = ? AND user_id = ?")
+                                            .bind(UserStore.pendingBucket(user), user))
                                     .one()
                             == null);
             await().atMost(WAIT)

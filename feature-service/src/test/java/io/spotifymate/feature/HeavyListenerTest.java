@@ -14,6 +14,7 @@ import io.spotifymate.events.EventJson;
 import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.events.Topics;
 import io.spotifymate.feature.repository.Months;
+import io.spotifymate.feature.repository.UserStore;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
@@ -111,8 +112,8 @@ class HeavyListenerTest {
                                         .getLong("plays")
                                 == PLAYS
                         && session.execute(session.prepare(
-                                                        "SELECT user_id FROM pending_users WHERE bucket = 0 AND user_id = ?")
-                                                .bind(user))
+                                                        "SELECT user_id FROM pending_marks WHERE bucket = ? AND user_id = ?")
+                                                .bind(UserStore.pendingBucket(user), user))
                                         .one()
                                 == null);
 

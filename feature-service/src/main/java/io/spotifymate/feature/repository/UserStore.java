@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /** The per-user side of the feature store: feedback, artist and month roll-ups, profiles and the debounce queue. */
 @ApplicationScoped
@@ -23,7 +24,11 @@ public class UserStore {
 
     private static final int PAGE = 5_000;
     /** Waiting users sit in one partition: few at a time, and each row is deleted once its user is recomputed. */
-    private static final int PENDING_BUCKET = 0;
+    /** The recompute marks are spread over this many partitions, by user. */
+    public static final int PENDING_BUCKETS = 16;
+
+    private static final List<Integer> ALL_BUCKETS =
+            IntStream.range(0, PENDING_BUCKETS).boxed().toList();
 
     /** The latest word of a user on a track or an artist. */
     public record Feedback(String target, String targetId, String kind, Instant givenAt) {}
@@ -95,14 +100,14 @@ public class UserStore {
                             + "tags, moods, by_hour, by_weekday, stats_id) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                     session.prepare("SELECT * FROM user_profiles WHERE user_id = ?"),
-                    session.prepare("UPDATE pending_users SET months = months + ?, tracks = tracks + ?, marked = now() "
-                            + "WHERE bucket = " + PENDING_BUCKET + " AND user_id = ?"),
-                    session.prepare("SELECT user_id, WRITETIME(marked) AS marked_at FROM pending_users WHERE bucket = "
-                            + PENDING_BUCKET),
-                    session.prepare("SELECT months, tracks, WRITETIME(marked) AS marked_at FROM pending_users "
-                            + "WHERE bucket = " + PENDING_BUCKET + " AND user_id = ?"),
-                    session.prepare("DELETE FROM pending_users USING TIMESTAMP ? WHERE bucket = " + PENDING_BUCKET
-                            + " AND user_id = ?"));
+                    session.prepare("UPDATE pending_marks SET months = months + ?, tracks = tracks + ?, marked = now() "
+                            + "WHERE bucket = ? AND user_id = ?"),
+                    session.prepare(
+                            "SELECT user_id, WRITETIME(marked) AS marked_at FROM pending_marks WHERE bucket IN ?"),
+                    session.prepare("SELECT months, tracks, WRITETIME(marked) AS marked_at FROM pending_marks "
+                            + "WHERE bucket = ? AND user_id = ?"),
+                    session.prepare(
+                            "DELETE FROM pending_marks USING TIMESTAMP ? WHERE bucket = ?" + " AND user_id = ?"));
             statements = current;
         }
         return current;
@@ -253,13 +258,19 @@ public class UserStore {
                 row.getString("stats_id")));
     }
 
+    /** The partition of a user's recompute mark (String.hashCode is the same in every JVM). */
+    public static int pendingBucket(String userId) {
+        return Math.floorMod(userId.hashCode(), PENDING_BUCKETS);
+    }
+
     /** Marks users for a recompute of the given months and tracks (either may be empty), one write per user. */
     public void markPending(Map<String, PendingChanges> changes) {
         PreparedStatement mark = statements().markPending;
         AsyncWrites.executeAll(
                 session,
                 changes.entrySet().stream()
-                        .map(e -> mark.bind(e.getValue().months(), e.getValue().tracks(), e.getKey()))
+                        .map(e -> mark.bind(
+                                e.getValue().months(), e.getValue().tracks(), pendingBucket(e.getKey()), e.getKey()))
                         .toList());
     }
 
@@ -275,7 +286,7 @@ public class UserStore {
      */
     public List<Waiting> waiting() {
         List<Waiting> result = new ArrayList<>();
-        for (Row row : session.execute(statements().waiting.bind().setPageSize(PAGE))) {
+        for (Row row : session.execute(statements().waiting.bind(ALL_BUCKETS).setPageSize(PAGE))) {
             result.add(new Waiting(row.getString("user_id"), row.getLong("marked_at")));
         }
         return result;
@@ -286,7 +297,8 @@ public class UserStore {
      * clear it with); empty when they no longer wait.
      */
     public Optional<PendingUser> pending(String userId) {
-        Row row = session.execute(statements().pending.bind(userId)).one();
+        Row row = session.execute(statements().pending.bind(pendingBucket(userId), userId))
+                .one();
         return row == null
                 ? Optional.empty()
                 : Optional.of(new PendingUser(
@@ -301,6 +313,6 @@ public class UserStore {
      * during the recompute) survives, so no play is left out of the next round.
      */
     public void clearPending(PendingUser user) {
-        session.execute(statements().clearPending.bind(user.markedAt(), user.userId()));
+        session.execute(statements().clearPending.bind(user.markedAt(), pendingBucket(user.userId()), user.userId()));
     }
 }

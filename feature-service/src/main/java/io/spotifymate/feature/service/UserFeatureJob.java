@@ -146,7 +146,9 @@ public class UserFeatureJob {
             long since = waitingSince.computeIfAbsent(user.userId(), id -> now);
             boolean quiet = now * 1_000 - user.markedAt() >= quietMicros;
             boolean overdue = now - since >= config.userMaxWait().toMillis();
-            if (((quiet && !intakeBusy) || overdue) && started < config.usersPerRound()) {
+            // While busy, an overdue user is started only when no other recompute runs: one core's worth at most.
+            boolean due = intakeBusy ? overdue && recomputing.isEmpty() : quiet || overdue;
+            if (due && started < config.usersPerRound()) {
                 recomputing.add(user.userId());
                 waitingSince.remove(user.userId());
                 workers.execute(() -> recomputeNow(user.userId()));
