@@ -12,14 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The model comparison on Last.fm HetRec 2011: five seeds of a per-user 20% holdout (the data has no times), every
  * model tuned on a validation split inside the first seed's training data, then scored with full ranking on each
  * seed. Prints the table and writes {@code comparison.json} and {@code comparison.html} (with a chart). Run with
- * {@code ./spotifymate compare [dataset-dir] [out-dir]}.
+ * {@code ./spotifymate compare [dataset-dir] [out-dir] [--models=ials,dl4j-two-tower]} (all models by default).
  */
 public final class CompareModels {
 
@@ -30,8 +32,17 @@ public final class CompareModels {
     private CompareModels() {}
 
     public static void main(String[] args) throws IOException {
-        Path dataset = Path.of(args.length > 0 ? args[0] : "../shared/datasets/lastfm-hetrec2011");
-        Path out = Path.of(args.length > 1 ? args[1] : "model-service/target/comparison");
+        List<String> positional = new ArrayList<>();
+        Set<String> only = new LinkedHashSet<>();
+        for (String arg : args) {
+            if (arg.startsWith("--models=")) {
+                only.addAll(List.of(arg.substring("--models=".length()).split(",")));
+            } else {
+                positional.add(arg);
+            }
+        }
+        Path dataset = Path.of(positional.size() > 0 ? positional.get(0) : "../shared/datasets/lastfm-hetrec2011");
+        Path out = Path.of(positional.size() > 1 ? positional.get(1) : "model-service/target/comparison");
         long started = System.nanoTime();
         HetrecData data = HetrecData.load(dataset, TAG_DIMENSIONS);
         System.out.printf(
@@ -48,18 +59,21 @@ public final class CompareModels {
         // Tuning never sees a test split: its held-out part comes from the first seed's training data.
         Split validation = Split.holdout(splits.get(0).train(), HELD_OUT, 1000 + SEEDS.get(0));
 
+        Map<String, List<Recommender>> grids = new LinkedHashMap<>();
+        grids.put("popularity", List.of(new Popularity()));
+        grids.put("item-knn", itemKnnGrid());
+        grids.put("ease", easeGrid());
+        grids.put("ials", ialsGrid(SEEDS.get(0)));
+        grids.put("dl4j-two-tower", networkGrid(data, validation, SEEDS.get(0)));
+        if (!grids.keySet().containsAll(only)) {
+            throw new IllegalArgumentException("--models takes some of " + grids.keySet() + ", not " + only);
+        }
         List<Comparison.Result> results = new ArrayList<>();
-        results.add(Comparison.run("popularity", List.of(new Popularity()), validation, splits, SEEDS, m -> Map.of()));
-        results.add(Comparison.run("item-knn", itemKnnGrid(), validation, splits, SEEDS, m -> Map.of()));
-        results.add(Comparison.run("ease", easeGrid(), validation, splits, SEEDS, m -> Map.of()));
-        results.add(Comparison.run("ials", ialsGrid(SEEDS.get(0)), validation, splits, SEEDS, m -> Map.of()));
-        results.add(Comparison.run(
-                "dl4j-two-tower",
-                networkGrid(data, validation, SEEDS.get(0)),
-                validation,
-                splits,
-                SEEDS,
-                CompareModels::networkNotes));
+        grids.forEach((kind, grid) -> {
+            if (only.isEmpty() || only.contains(kind)) {
+                results.add(Comparison.run(kind, grid, validation, splits, SEEDS, CompareModels::networkNotes));
+            }
+        });
 
         ComparisonReport report = new ComparisonReport(
                 "Last.fm HetRec 2011 (" + data.interactions().users() + " users, "
@@ -104,12 +118,13 @@ public final class CompareModels {
         return grid;
     }
 
+    /** Learning rate and batch size together (a larger batch makes fewer, costlier steps); light L2. */
     static List<Recommender> networkGrid(HetrecData data, Split validation, long seed) {
         List<Recommender> grid = new ArrayList<>();
-        for (double learningRate : new double[] {0.005, 0.02}) {
-            for (double l2 : new double[] {1e-5, 1e-4}) {
+        for (double learningRate : new double[] {0.005, 0.01}) {
+            for (int batch : new int[] {8192, 16384}) {
                 grid.add(new PreferenceNetwork(
-                        new PreferenceNetwork.Settings(64, 4, learningRate, l2, 8192, 30, 3, 120_000, seed),
+                        new PreferenceNetwork.Settings(64, 4, learningRate, 1e-5, batch, 30, 3, 120_000, seed),
                         data.artistTags(),
                         validation));
             }
@@ -117,10 +132,11 @@ public final class CompareModels {
         return grid;
     }
 
+    /** What a network reports of its training (epochs run, the best one); nothing for the other kinds. */
     private static Map<String, Object> networkNotes(Recommender model) {
-        PreferenceNetwork.Training training = ((PreferenceNetwork) model).lastTraining();
         Map<String, Object> notes = new LinkedHashMap<>();
-        if (training != null) {
+        if (model instanceof PreferenceNetwork network && network.lastTraining() != null) {
+            PreferenceNetwork.Training training = network.lastTraining();
             notes.put("epochs", training.epochs());
             notes.put("bestEpoch", training.bestEpoch());
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The comparison's outcome as a text table, as JSON and as a small self-contained HTML page with a chart. */
@@ -28,11 +29,10 @@ public record ComparisonReport(String dataset, List<Long> seeds, List<Comparison
     }
 
     /** The best model by mean NDCG@10 among the baselines (every kind but the network). */
-    public Comparison.Result bestBaseline() {
+    public Optional<Comparison.Result> bestBaseline() {
         return results.stream()
                 .filter(r -> !r.kind().startsWith("dl4j"))
-                .max((a, b) -> Double.compare(a.mean(Evaluation::ndcg10), b.mean(Evaluation::ndcg10)))
-                .orElseThrow();
+                .max((a, b) -> Double.compare(a.mean(Evaluation::ndcg10), b.mean(Evaluation::ndcg10)));
     }
 
     public String table() {
@@ -49,18 +49,22 @@ public record ComparisonReport(String dataset, List<Long> seeds, List<Comparison
             text.append(String.format(
                     Locale.ROOT, "%12.1f%12d%n", result.medianSeconds(), result.maxPeakMemory() / (1024 * 1024)));
         }
-        Comparison.Result baseline = bestBaseline();
-        results.stream().filter(r -> r.kind().startsWith("dl4j")).findFirst().ifPresent(network -> {
-            double gain = network.mean(Evaluation::ndcg10) / baseline.mean(Evaluation::ndcg10) - 1;
-            text.append(String.format(
-                    Locale.ROOT,
-                    "%nThe network's NDCG@10 is %+.1f%% against the best baseline (%s); it fits in %.1f s, %.2f× the"
-                            + " time of iALS.%n",
-                    gain * 100,
-                    baseline.kind(),
-                    network.medianSeconds(),
-                    network.medianSeconds() / seconds("ials")));
-        });
+        Optional<Comparison.Result> best = bestBaseline();
+        results.stream()
+                .filter(r -> r.kind().startsWith("dl4j") && best.isPresent())
+                .findFirst()
+                .ifPresent(network -> {
+                    Comparison.Result baseline = best.get();
+                    double gain = network.mean(Evaluation::ndcg10) / baseline.mean(Evaluation::ndcg10) - 1;
+                    text.append(String.format(
+                            Locale.ROOT,
+                            "%nThe network's NDCG@10 is %+.1f%% against the best baseline (%s); it fits in %.1f s, %.2f× the"
+                                    + " time of iALS.%n",
+                            gain * 100,
+                            baseline.kind(),
+                            network.medianSeconds(),
+                            network.medianSeconds() / seconds("ials")));
+                });
         text.append(String.format(Locale.ROOT, "Chosen hyperparameters:%n"));
         results.forEach(r -> text.append(String.format(
                 Locale.ROOT, "  %-16s %s %s%n", r.kind(), r.chosen(), r.notes().isEmpty() ? "" : r.notes())));
@@ -101,7 +105,7 @@ public record ComparisonReport(String dataset, List<Long> seeds, List<Comparison
             models.add(model);
         }
         root.put("models", models);
-        root.put("bestBaseline", bestBaseline().kind());
+        root.put("bestBaseline", bestBaseline().map(Comparison.Result::kind).orElse(null));
         root.put("seconds", seconds);
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
