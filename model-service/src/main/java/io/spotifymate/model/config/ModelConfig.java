@@ -27,8 +27,11 @@ public interface ModelConfig {
     @WithDefault("0.2")
     double heldOut();
 
-    /** EASE solves a users × users system: above this many users it is left out of a round. */
-    @WithDefault("6000")
+    /**
+     * EASE solves a users × users system (four such matrices of doubles at its peak: 4,000 users take about 0.5 GB):
+     * above this many users it is left out of a round.
+     */
+    @WithDefault("4000")
     int easeMaxUsers();
 
     /** EASE as served keeps each item's strongest weights, this many. */

@@ -6,14 +6,6 @@ package io.spotifymate.model.ranking;
  */
 public record Factors(float[] users, float[] items, int dimensions) {
 
-    public int userCount() {
-        return users.length / dimensions;
-    }
-
-    public int itemCount() {
-        return items.length / dimensions;
-    }
-
     public FactorScorer scorer() {
         return new FactorScorer(this);
     }

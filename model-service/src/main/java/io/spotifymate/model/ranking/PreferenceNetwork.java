@@ -145,11 +145,18 @@ public final class PreferenceNetwork implements Recommender {
         while (epoch < settings.maxEpochs()) {
             epoch++;
             trainEpoch(network, train, random);
+            boolean outOfTime = System.currentTimeMillis() - started > settings.timeBudgetMillis();
+            if (validation == null) {
+                // No early stopping: exactly maxEpochs (or what the budget allows), the last one kept.
+                bestEpoch = epoch;
+                if (outOfTime) {
+                    break;
+                }
+                continue;
+            }
             Factors factors = factors(network, side);
-            // Without a validation split every epoch counts as the best so far: it trains exactly maxEpochs.
-            double ndcg = validation == null
-                    ? epoch
-                    : Evaluation.of(validation, factors.scorer(), stoppingUsers).ndcg10();
+            double ndcg =
+                    Evaluation.of(validation, factors.scorer(), stoppingUsers).ndcg10();
             if (best == null || ndcg > bestNdcg) {
                 best = factors;
                 bestNdcg = ndcg;
@@ -159,12 +166,15 @@ public final class PreferenceNetwork implements Recommender {
             LOG.debugf(
                     "epoch %d: validation NDCG@10 %.4f, %d ms",
                     Integer.valueOf(epoch), Double.valueOf(ndcg), Long.valueOf(System.currentTimeMillis() - started));
-            boolean outOfTime = System.currentTimeMillis() - started > settings.timeBudgetMillis();
             if (outOfTime || epoch - bestEpoch >= settings.patience()) {
                 break;
             }
         }
-        network.setParams(bestParams);
+        if (validation == null) {
+            best = factors(network, side);
+        } else {
+            network.setParams(bestParams);
+        }
         lastNetwork = network;
         lastTraining = new Training(
                 epoch, bestEpoch, validation == null ? Double.NaN : bestNdcg, System.currentTimeMillis() - started);

@@ -79,7 +79,7 @@ public class ModelService {
 
         Map<String, Judged> baselines = new LinkedHashMap<>();
         for (Recommender baseline : baselines(all)) {
-            baselines.put(baseline.kind(), judge(baseline, split, context, data));
+            baselines.put(baseline.kind(), judge(baseline, split, context));
         }
         Optional<Judged> network = config.network() && split.testUsers().length > 0
                 ? Optional.of(judgeNetwork(data, split, context))
@@ -184,7 +184,7 @@ public class ModelService {
     }
 
     /** Fitted on the training part, judged through its reloaded artifact on the held-out part. */
-    private Judged judge(Recommender model, Split split, Artifacts.Context context, TrainingData data) {
+    private Judged judge(Recommender model, Split split, Artifacts.Context context) {
         Scorer fitted = model.fit(split.train());
         byte[] bytes = Artifacts.of(
                         model.kind(),
@@ -218,7 +218,7 @@ public class ModelService {
                 data.sideFeatures(),
                 validation);
         tuning.fit(validation.train());
-        return judge(tuning.reseeded(config.seed()), split, context, data);
+        return judge(tuning.reseeded(config.seed()), split, context);
     }
 
     private ModelVersion version(
