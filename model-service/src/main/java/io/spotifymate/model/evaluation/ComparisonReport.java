@@ -3,6 +3,7 @@ package io.spotifymate.model.evaluation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.spotifymate.model.Html;
 import io.spotifymate.model.ranking.Evaluation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,7 +123,7 @@ public record ComparisonReport(String dataset, List<Long> seeds, List<Comparison
                 + "table{border-collapse:collapse}td,th{padding:.3rem .6rem;border-bottom:1px solid #ddd;"
                 + "text-align:right}td:first-child,th:first-child{text-align:left}</style></head><body>");
         page.append("<h1>Model comparison</h1><p>")
-                .append(escape(dataset))
+                .append(Html.escape(dataset))
                 .append(", seeds ")
                 .append(seeds)
                 .append(". Full ranking over every item not in the user's training data.</p>");
@@ -131,7 +132,7 @@ public record ComparisonReport(String dataset, List<Long> seeds, List<Comparison
         METRICS.keySet().forEach(name -> page.append("<th>").append(name).append("</th>"));
         page.append("<th>fit (s)</th><th>peak MB</th></tr></thead><tbody>");
         for (Comparison.Result result : results) {
-            page.append("<tr><td>").append(escape(result.kind())).append("</td>");
+            page.append("<tr><td>").append(Html.escape(result.kind())).append("</td>");
             METRICS.values()
                     .forEach(metric -> page.append(String.format(
                             Locale.ROOT, "<td>%.4f ± %.4f</td>", result.mean(metric), result.spread(metric))));
@@ -143,9 +144,9 @@ public record ComparisonReport(String dataset, List<Long> seeds, List<Comparison
         }
         page.append("</tbody></table><h2>Chosen hyperparameters</h2><ul>");
         results.forEach(r -> page.append("<li><b>")
-                .append(escape(r.kind()))
+                .append(Html.escape(r.kind()))
                 .append("</b> ")
-                .append(escape(r.chosen() + " " + r.notes()))
+                .append(Html.escape(r.chosen() + " " + r.notes()))
                 .append("</li>"));
         page.append("</ul></body></html>\n");
         return page.toString();
@@ -192,7 +193,7 @@ public record ComparisonReport(String dataset, List<Long> seeds, List<Comparison
                     "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>",
                     x + barWidth,
                     height + 40,
-                    escape(r.kind())));
+                    Html.escape(r.kind())));
         }
         svg.append(String.format(
                 Locale.ROOT,
@@ -232,12 +233,5 @@ public record ComparisonReport(String dataset, List<Long> seeds, List<Comparison
                 x + w / 2,
                 high - 4,
                 value));
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
     }
 }

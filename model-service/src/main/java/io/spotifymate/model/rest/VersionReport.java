@@ -1,5 +1,6 @@
 package io.spotifymate.model.rest;
 
+import io.spotifymate.model.Html;
 import io.spotifymate.model.ModelSummary;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,16 +28,16 @@ final class VersionReport {
                 + "margin:2rem;max-width:60rem}td,th{padding:.3rem .6rem;border-bottom:1px solid #ddd;text-align:right}"
                 + "td:first-child,th:first-child{text-align:left}table{border-collapse:collapse}</style></head><body>");
         page.append("<h1>")
-                .append(escape(version.kind()))
+                .append(Html.escape(version.kind()))
                 .append(", version ")
                 .append(version.id())
                 .append("</h1>");
         page.append("<p>Status <b>")
                 .append(version.status())
                 .append("</b>: ")
-                .append(escape(String.valueOf(version.statusReason())))
+                .append(Html.escape(String.valueOf(version.statusReason())))
                 .append("</p><p>")
-                .append(escape(String.valueOf(version.evaluation())))
+                .append(Html.escape(String.valueOf(version.evaluation())))
                 .append("</p>");
         double max = rows.values().stream()
                         .mapToDouble(m -> m.getOrDefault("ndcg@10", 0.0))
@@ -66,28 +67,21 @@ final class VersionReport {
                     185 - h,
                     value,
                     x + bar / 2,
-                    escape(row.getKey().split(" ")[0])));
+                    Html.escape(row.getKey().split(" ")[0])));
             i++;
         }
         page.append("</svg><table><thead><tr><th>model</th>");
         METRICS.forEach(m -> page.append("<th>").append(m).append("</th>"));
         page.append("</tr></thead><tbody>");
         rows.forEach((name, metrics) -> {
-            page.append("<tr><td>").append(escape(name)).append("</td>");
+            page.append("<tr><td>").append(Html.escape(name)).append("</td>");
             METRICS.forEach(
                     m -> page.append(String.format(Locale.ROOT, "<td>%.4f</td>", metrics.getOrDefault(m, Double.NaN))));
             page.append("</tr>");
         });
         page.append("</tbody></table><p>Hyperparameters: ")
-                .append(escape(String.valueOf(version.hyperparameters())))
+                .append(Html.escape(String.valueOf(version.hyperparameters())))
                 .append("</p></body></html>\n");
         return page.toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
     }
 }

@@ -86,13 +86,11 @@ public class ModelService {
                 : Optional.empty();
 
         Optional<ModelVersion> current = QuarkusTransaction.requiringNew().call(() -> registry.promoted(MODEL_NAME));
-        Optional<Double> currentScore = current.map(c -> c.kind)
-                .flatMap(kind -> Optional.ofNullable(
-                        baselines.containsKey(kind)
-                                ? baselines.get(kind)
-                                : network.filter(n -> n.model().kind().equals(kind))
-                                        .orElse(null)))
-                .map(j -> j.evaluation().ndcg10());
+        // The served model's configuration, refitted on this split, is this round's candidate of the same kind.
+        Map<String, Judged> candidates = new LinkedHashMap<>(baselines);
+        network.ifPresent(n -> candidates.put(n.model().kind(), n));
+        Optional<Double> currentScore =
+                current.map(c -> candidates.get(c.kind)).map(j -> j.evaluation().ndcg10());
         Map<String, Double> baselineNdcg = new LinkedHashMap<>();
         baselines.forEach(
                 (kind, judged) -> baselineNdcg.put(kind, judged.evaluation().ndcg10()));

@@ -1,5 +1,6 @@
 package io.spotifymate.model.training;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,52 +31,44 @@ public final class PromotionGate {
                 .max(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .orElseThrow();
         if (network.isEmpty()) {
-            return new Decision(
-                    best.getKey(),
-                    false,
-                    String.format(
-                            java.util.Locale.ROOT,
-                            "best baseline: %s, NDCG@10 %.4f (no network this round)",
-                            best.getKey(),
-                            best.getValue()));
+            return baseline(
+                    best, "best baseline: %s, NDCG@10 %.4f (no network this round)", best.getKey(), best.getValue());
         }
-        double net = network.get().getValue();
         String name = network.get().getKey();
+        double net = network.get().getValue();
         if (net <= best.getValue()) {
-            return new Decision(
+            return baseline(
+                    best,
+                    "best baseline %s served: NDCG@10 %.4f, the %s only %.4f",
                     best.getKey(),
-                    false,
-                    String.format(
-                            java.util.Locale.ROOT,
-                            "best baseline %s served: NDCG@10 %.4f, the %s only %.4f",
-                            best.getKey(),
-                            best.getValue(),
-                            name,
-                            net));
+                    best.getValue(),
+                    name,
+                    net);
         }
         if (current.isPresent() && net <= current.get()) {
-            return new Decision(
-                    best.getKey(),
-                    false,
-                    String.format(
-                            java.util.Locale.ROOT,
-                            "the %s (NDCG@10 %.4f) does not beat the served model (%.4f) on this split;"
-                                    + " best baseline %s served",
-                            name,
-                            net,
-                            current.get(),
-                            best.getKey()));
+            return baseline(
+                    best,
+                    "the %s (NDCG@10 %.4f) does not beat the served model (%.4f) on this split; best"
+                            + " baseline %s served",
+                    name,
+                    net,
+                    current.get(),
+                    best.getKey());
         }
         return new Decision(
                 name,
                 true,
                 String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "the %s beats the best baseline %s: NDCG@10 %.4f against %.4f (%+.1f%%)",
                         name,
                         best.getKey(),
                         net,
                         best.getValue(),
                         (net / best.getValue() - 1) * 100));
+    }
+
+    private static Decision baseline(Map.Entry<String, Double> best, String reason, Object... values) {
+        return new Decision(best.getKey(), false, String.format(Locale.ROOT, reason, values));
     }
 }
