@@ -11,7 +11,9 @@ public enum EventType {
     ARTIST_PLAYS_COUNTED("spotifymate.artist-plays.counted.v1", Topics.ARTIST_PLAYS, ArtistPlaysCounted.class),
     FEEDBACK_GIVEN("spotifymate.feedback.given.v1", Topics.FEEDBACK, FeedbackGiven.class),
     USER_FEATURES_UPDATED("spotifymate.user-features.updated.v1", Topics.FEATURES_UPDATED, UserFeaturesUpdated.class),
-    MODEL_PUBLISHED("spotifymate.model.published.v1", Topics.MODEL_PUBLISHED, ModelPublished.class);
+    MODEL_PUBLISHED("spotifymate.model.published.v1", Topics.MODEL_PUBLISHED, ModelPublished.class),
+    RECOMMENDATIONS_SERVED(
+            "spotifymate.recommendations.served.v1", Topics.RECOMMENDATIONS_SERVED, RecommendationsServed.class);
 
     private final String cloudEventType;
     private final String topic;

@@ -14,7 +14,8 @@ public sealed interface SpotifyMateEvent
                 ArtistPlaysCounted,
                 FeedbackGiven,
                 UserFeaturesUpdated,
-                ModelPublished {
+                ModelPublished,
+                RecommendationsServed {
 
     String eventId();
 

@@ -27,6 +27,9 @@ public final class Topics {
     /** A model version was promoted for serving; compacted, key = model name. */
     public static final String MODEL_PUBLISHED = "model.published.v1";
 
+    /** What users were shown, for later evaluation; key = user id. */
+    public static final String RECOMMENDATIONS_SERVED = "recommendations.served.v1";
+
     private Topics() {}
 
     /** The dead-letter topic of {@code topic}: where its consumers put records they cannot process. */

@@ -150,7 +150,24 @@ class GoldenSamplesTest {
                                 "popularity",
                                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                                 Map.of("tracks", 1200.0, "users", 35.0),
-                                1)));
+                                1)),
+                Arguments.of(
+                        "recommendations-served.json",
+                        new RecommendationsServed(
+                                "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                                Instant.parse("2026-12-02T09:15:00Z"),
+                                1,
+                                "c0ffee00-1234-4abc-9def-0123456789ab",
+                                "alice",
+                                "recommendations",
+                                "42",
+                                "ials",
+                                Map.of("k", "2", "mood", "calm"),
+                                List.of(
+                                        new RecommendationsServed.Item(
+                                                1, "spotify:track:3n3Ppam7vgaVa1iaRUc9Lp", 0.93, "model"),
+                                        new RecommendationsServed.Item(
+                                                2, "spotify:track:4uLU6hMCjMI75M1A2tKUQC", 0.71, "content")))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,20 +1,47 @@
 package io.spotifymate.recommender;
 
+import io.spotifymate.recommender.pipeline.Reason;
 import java.util.List;
 
 /**
- * What a user is recommended. {@code status} is {@code OK}, or {@code NO_MODEL_YET} before any model was published:
- * an explicit empty state, not an error.
+ * What a user is recommended. {@code status} is {@code OK} when a model scored the tracks, or {@code FALLBACK} before
+ * any model was published: then the tracks are the most popular ones here that fit the request, and {@code message}
+ * says so.
+ *
+ * @param requestId the id under which this answer was recorded (the RecommendationsServed event)
  */
 public record Recommendations(
-        String userId, Status status, String modelVersion, String modelKind, List<Item> items, String message) {
+        String userId,
+        String requestId,
+        Status status,
+        String modelVersion,
+        String modelKind,
+        List<Item> items,
+        String message) {
 
     /** Whether a model answered. */
     public enum Status {
         OK,
-        NO_MODEL_YET
+        FALLBACK
     }
 
-    /** One recommended track and why it was picked. */
-    public record Item(String trackId, String name, String artistName, double score, String reason) {}
+    /**
+     * One recommended track, why it was picked ({@code reason} in one sentence, {@code reasons} one by one) and the
+     * candidate source most of its score came from.
+     *
+     * @param energy the track's energy (0..1) where its audio features are known
+     * @param tempo beats per minute where known
+     */
+    public record Item(
+            String trackId,
+            String name,
+            String artistName,
+            Integer releaseYear,
+            Integer durationMs,
+            Double energy,
+            Double tempo,
+            double score,
+            String source,
+            String reason,
+            List<Reason> reasons) {}
 }

@@ -108,6 +108,7 @@ public record StackSettings(
                 "SPOTIFYMATE_DB_URL", jdbcUrl(),
                 "SPOTIFYMATE_DB_USER", DATABASE_USER,
                 "SPOTIFYMATE_MODEL_SERVICE_URL", serviceUrl("model-service"),
+                "SPOTIFYMATE_INGESTION_URL", serviceUrl("ingestion-service"),
                 "SPOTIFYMATE_RECOMMENDER_URL", serviceUrl("recommender-service")));
         if (name.equals("test")) {
             environment.put("SPOTIFYMATE_RETRAIN_AFTER_UPDATES", "1");

@@ -40,7 +40,8 @@ public final class TopicPlan {
                 new TopicSpec(Topics.PLAYLISTS, 3, COMPACTED),
                 new TopicSpec(Topics.ARTIST_PLAYS, 6, FOREVER),
                 new TopicSpec(Topics.FEATURES_UPDATED, 3, Map.of()),
-                new TopicSpec(Topics.MODEL_PUBLISHED, 1, COMPACTED));
+                new TopicSpec(Topics.MODEL_PUBLISHED, 1, COMPACTED),
+                new TopicSpec(Topics.RECOMMENDATIONS_SERVED, 6, FOREVER));
         List<TopicSpec> all = new ArrayList<>(main);
         main.forEach(topic -> all.add(new TopicSpec(Topics.deadLetter(topic.name()), 1, ONE_MONTH)));
         return List.copyOf(all);

@@ -5,9 +5,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.spotifymate.ingestion.spotify.SpotifyConnection;
 import io.spotifymate.ingestion.spotify.SpotifyException;
+import io.spotifymate.ingestion.spotify.SpotifyPlaylistExport;
 import io.spotifymate.ingestion.spotify.SpotifySync;
 import io.spotifymate.ingestion.spotify.SpotifyTokens;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,10 +24,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Connecting a Spotify account (OAuth with PKCE), its status, a sync on demand, and disconnecting. */
+/**
+ * Connecting a Spotify account (OAuth with PKCE), its status, a sync on demand, exporting a playlist to it, and
+ * disconnecting.
+ */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -40,10 +50,18 @@ public class SpotifyResource {
 
     private final SpotifyTokens tokens;
     private final SpotifySync sync;
+    private final SpotifyPlaylistExport export;
 
-    public SpotifyResource(SpotifyTokens tokens, SpotifySync sync) {
+    /** A playlist to create in the user's Spotify account, tracks in order. */
+    public record PlaylistExport(
+            @NotBlank @Size(max = 100) String name,
+            @Size(max = 300) String description,
+            @NotNull @NotEmpty @Size(max = 10_000) List<@NotBlank String> trackIds) {}
+
+    public SpotifyResource(SpotifyTokens tokens, SpotifySync sync, SpotifyPlaylistExport export) {
         this.tokens = tokens;
         this.sync = sync;
+        this.export = export;
     }
 
     @GET
@@ -96,6 +114,19 @@ public class SpotifyResource {
             summary = "Fetch recently played tracks now (and saved and top tracks the first time)")
     public SpotifySync.Report syncNow(@PathParam("userId") String userId) {
         return spotify(() -> sync.sync(userId));
+    }
+
+    @POST
+    @Path("/users/{userId}/spotify/playlists")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "spotifyExportPlaylist",
+            summary = "Create a private playlist in the user's Spotify account",
+            description = "409 when the user has not connected Spotify. Tracks without a Spotify id are skipped and "
+                    + "listed.")
+    public SpotifyPlaylistExport.Exported exportPlaylist(
+            @PathParam("userId") @NotBlank String userId, @Valid @NotNull PlaylistExport playlist) {
+        return spotify(() -> export.export(userId, playlist.name(), playlist.description(), playlist.trackIds()));
     }
 
     @DELETE

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -53,6 +54,19 @@ public class SpotifyClient {
 
     public SpotifyModels.Track track(String userId, String spotifyId, Retries retries) {
         return call(userId, bearer -> api.track(bearer, spotifyId), retries);
+    }
+
+    public SpotifyModels.Me me(String userId, Retries retries) {
+        return call(userId, api::me, retries);
+    }
+
+    public SpotifyModels.CreatedPlaylist createPlaylist(
+            String userId, String spotifyUserId, SpotifyModels.NewPlaylist playlist, Retries retries) {
+        return call(userId, bearer -> api.createPlaylist(bearer, spotifyUserId, playlist), retries);
+    }
+
+    public SpotifyModels.Snapshot addItems(String userId, String playlistId, List<String> uris, Retries retries) {
+        return call(userId, bearer -> api.addItems(bearer, playlistId, new SpotifyModels.PlaylistItems(uris)), retries);
     }
 
     <T> T call(String userId, Function<String, T> request, Retries retries) {

@@ -72,4 +72,29 @@ public final class SpotifyModels {
     /** An offset-paged list, as saved tracks and top items come. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Page<T>(List<T> items, String next, Integer total, Integer offset, Integer limit) {}
+
+    /** The signed-in Spotify user. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Me(
+            String id, @JsonProperty("display_name") String displayName) {}
+
+    /** A playlist to create; SpotifyMate's are private. */
+    public record NewPlaylist(
+            String name,
+            String description,
+            @JsonProperty("public") boolean isPublic) {}
+
+    /** A playlist as Spotify created it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CreatedPlaylist(
+            String id,
+            String uri,
+            @JsonProperty("external_urls") java.util.Map<String, String> externalUrls) {}
+
+    /** Items to append, at most 100 a call. */
+    public record PlaylistItems(List<String> uris) {}
+
+    /** The playlist's version after a change. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Snapshot(@JsonProperty("snapshot_id") String snapshotId) {}
 }

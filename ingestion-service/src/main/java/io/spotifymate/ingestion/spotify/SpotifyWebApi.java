@@ -1,7 +1,9 @@
 package io.spotifymate.ingestion.spotify;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -44,4 +46,25 @@ public interface SpotifyWebApi {
     @GET
     @Path("/tracks/{id}")
     SpotifyModels.Track track(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
+
+    @GET
+    @Path("/me")
+    SpotifyModels.Me me(@HeaderParam("Authorization") String bearer);
+
+    @POST
+    @Path("/users/{userId}/playlists")
+    @Consumes(MediaType.APPLICATION_JSON)
+    SpotifyModels.CreatedPlaylist createPlaylist(
+            @HeaderParam("Authorization") String bearer,
+            @PathParam("userId") String spotifyUserId,
+            SpotifyModels.NewPlaylist playlist);
+
+    /** Appends at most 100 items. */
+    @POST
+    @Path("/playlists/{playlistId}/tracks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    SpotifyModels.Snapshot addItems(
+            @HeaderParam("Authorization") String bearer,
+            @PathParam("playlistId") String playlistId,
+            SpotifyModels.PlaylistItems items);
 }

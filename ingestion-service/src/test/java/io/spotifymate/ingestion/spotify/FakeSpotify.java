@@ -52,6 +52,10 @@ public final class FakeSpotify implements QuarkusTestResourceLifecycleManager {
     private final List<ObjectNode> top = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ObjectNode> tracks = new ConcurrentHashMap<>();
     public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    /** The Spotify user every token belongs to. */
+    public static final String SPOTIFY_USER = "smedjan";
+    /** Playlists created through the API, by id: name, description, public flag and item URIs in order. */
+    public final Map<String, ObjectNode> playlists = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
@@ -180,6 +184,18 @@ public final class FakeSpotify implements QuarkusTestResourceLifecycleManager {
                 page(exchange, saved, query, "https://api.spotify.com/v1/me/tracks");
             } else if (path.equals("/v1/me/top/tracks")) {
                 page(exchange, top, query, "https://api.spotify.com/v1/me/top/tracks");
+            } else if (path.equals("/v1/me")) {
+                ObjectNode me = JSON.createObjectNode();
+                me.put("id", SPOTIFY_USER);
+                me.put("display_name", "Test Listener");
+                send(exchange, 200, me);
+            } else if (path.equals("/v1/users/" + SPOTIFY_USER + "/playlists")
+                    && exchange.getRequestMethod().equals("POST")) {
+                createPlaylist(exchange);
+            } else if (path.startsWith("/v1/playlists/")
+                    && path.endsWith("/tracks")
+                    && exchange.getRequestMethod().equals("POST")) {
+                addItems(exchange, path.substring("/v1/playlists/".length(), path.length() - "/tracks".length()));
             } else if (path.startsWith("/v1/tracks/")) {
                 ObjectNode track = tracks.get(path.substring("/v1/tracks/".length()));
                 if (track == null) {
@@ -193,6 +209,44 @@ public final class FakeSpotify implements QuarkusTestResourceLifecycleManager {
         } catch (RuntimeException e) {
             error(exchange, 500, e.toString());
         }
+    }
+
+    private void createPlaylist(HttpExchange exchange) throws IOException {
+        ObjectNode request = (ObjectNode) JSON.readTree(exchange.getRequestBody());
+        if (!request.hasNonNull("name") || request.get("name").asText().isBlank()) {
+            error(exchange, 400, "Missing required field: name");
+            return;
+        }
+        String id = String.format("%022d", playlists.size() + 1).replace('0', 'P');
+        ObjectNode playlist = JSON.createObjectNode();
+        playlist.put("id", id);
+        playlist.put("name", request.get("name").asText());
+        playlist.put("description", request.path("description").asText(null));
+        playlist.put("public", request.path("public").asBoolean(true));
+        playlist.put("uri", "spotify:playlist:" + id);
+        playlist.putObject("external_urls").put("spotify", "https://open.spotify.com/playlist/" + id);
+        playlist.putArray("items");
+        playlists.put(id, playlist);
+        send(exchange, 201, playlist);
+    }
+
+    private void addItems(HttpExchange exchange, String playlistId) throws IOException {
+        ObjectNode playlist = playlists.get(playlistId);
+        if (playlist == null) {
+            error(exchange, 404, "Not found.");
+            return;
+        }
+        ArrayNode uris = (ArrayNode) JSON.readTree(exchange.getRequestBody()).get("uris");
+        if (uris == null || uris.isEmpty() || uris.size() > 100) {
+            error(exchange, 400, "You can add a maximum of 100 tracks per request.");
+            return;
+        }
+        synchronized (playlist) {
+            ((ArrayNode) playlist.get("items")).addAll(uris);
+        }
+        ObjectNode snapshot = JSON.createObjectNode();
+        snapshot.put("snapshot_id", "snapshot-" + playlist.get("items").size());
+        send(exchange, 201, snapshot);
     }
 
     private void token(HttpExchange exchange, Map<String, String> form) throws IOException {

@@ -239,6 +239,56 @@ class SpotifyConnectionTest {
                 .body("detail", containsString("has not connected a Spotify account"));
     }
 
+    @Test
+    void aPlaylistIsExportedInOrderInChunksOfAHundredAndTracksWithoutASpotifyIdAreListedAsSkipped() {
+        String user = "export-" + UUID.randomUUID();
+        connect(user);
+        List<String> trackIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            trackIds.add("spotify:track:" + String.format("%022d", i));
+        }
+        trackIds.add(3, "local:track:0123456789abcdef");
+        String body = "{\"name\": \"Calm journey\", \"trackIds\": [%s]}"
+                .formatted(trackIds.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",")));
+
+        JsonPath exported = given().contentType("application/json")
+                .body(body)
+                .post("/api/users/{u}/spotify/playlists", user)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        String playlistId = exported.getString("spotifyPlaylistId");
+        assertThat(exported.getInt("added")).isEqualTo(150);
+        assertThat(exported.getList("skipped", String.class)).containsExactly("local:track:0123456789abcdef");
+        assertThat(exported.getString("url")).endsWith("/playlist/" + playlistId);
+        ObjectNode created = FakeSpotify.server.playlists.get(playlistId);
+        assertThat(created.get("name").asText()).isEqualTo("Calm journey");
+        assertThat(created.get("public").asBoolean()).as("private").isFalse();
+        List<String> items = new java.util.ArrayList<>();
+        created.get("items").forEach(item -> items.add(item.asText()));
+        assertThat(items)
+                .isEqualTo(trackIds.stream()
+                        .filter(id -> id.startsWith("spotify:"))
+                        .toList());
+        assertThat(FakeSpotify.server.requests.stream()
+                        .filter(r -> r.equals("POST /v1/playlists/" + playlistId + "/tracks"))
+                        .count())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void exportingForAUserWhoNeverConnectedIsA409SayingToConnectFirst() {
+        given().contentType("application/json")
+                .body("{\"name\": \"x\", \"trackIds\": [\"spotify:track:0000000000000000000001\"]}")
+                .post("/api/users/{u}/spotify/playlists", "stranger-" + UUID.randomUUID())
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("connect it first"));
+    }
+
     /** Where each topic ended when the test began: the test reads only what came after. */
     private final Map<String, Map<Integer, Long>> startOffsets = new java.util.HashMap<>();
 

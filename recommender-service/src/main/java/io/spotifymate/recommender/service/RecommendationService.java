@@ -1,185 +1,203 @@
 package io.spotifymate.recommender.service;
 
-import io.spotifymate.events.artifact.ModelArtifact;
 import io.spotifymate.recommender.Recommendations;
 import io.spotifymate.recommender.ServingModel;
-import io.spotifymate.recommender.repository.ListeningHistory;
-import io.spotifymate.recommender.repository.ListeningHistory.TrackName;
+import io.spotifymate.recommender.catalog.AudioColumns;
+import io.spotifymate.recommender.catalog.Catalog;
+import io.spotifymate.recommender.catalog.CatalogSnapshot;
+import io.spotifymate.recommender.config.RecommenderConfig;
+import io.spotifymate.recommender.messaging.ServedPublisher;
+import io.spotifymate.recommender.pipeline.ModelView;
+import io.spotifymate.recommender.pipeline.Pick;
+import io.spotifymate.recommender.pipeline.Query;
+import io.spotifymate.recommender.pipeline.Reason;
+import io.spotifymate.recommender.pipeline.Recommender;
+import io.spotifymate.recommender.pipeline.Taste;
+import io.spotifymate.recommender.repository.CoListing;
+import io.spotifymate.recommender.user.FeedbackOverlay;
+import io.spotifymate.recommender.user.UserHistories;
+import io.spotifymate.recommender.user.UserHistory;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Recommends from the serving model, whatever its representation, leaving out what the user already played: item
- * scores the same for everyone (popularity), the summed weights from the user's played tracks (item neighbours, with
- * the strongest of them named as the reason), or the dot product with the user's vector (factors; a listener the
- * model was not trained on is placed at the mean of the tracks they played, and one with no plays at the mean of all).
+ * Gathers what a recommendation needs (the catalog, the serving model in the catalog's numbering, the user's history
+ * with the feedback given since, the seeds' playlist neighbours), runs the {@link Recommender} pipeline and records
+ * what was shown.
  */
 @ApplicationScoped
 public class RecommendationService {
 
-    private final ModelLoader models;
-    private final ListeningHistory history;
+    /** Where recommendations were shown, as the served event records it. */
+    public static final String RECOMMENDATIONS = "recommendations";
 
-    public RecommendationService(ModelLoader models, ListeningHistory history) {
+    public static final String CONTINUATION = "continuation";
+    public static final String PLAYLIST = "playlist";
+    /** At most this many seeds are looked up in the playlist index per request. */
+    private static final int CO_LISTING_SEEDS = 5;
+
+    private final ModelLoader models;
+    private final Catalog catalog;
+    private final UserHistories histories;
+    private final FeedbackOverlay overlay;
+    private final CoListing coListing;
+    private final ServedPublisher served;
+    private final RecommenderConfig config;
+    private final Recommender recommender;
+    private final Clock clock = Clock.systemUTC();
+    private volatile ModelView view;
+
+    public RecommendationService(
+            ModelLoader models,
+            Catalog catalog,
+            UserHistories histories,
+            FeedbackOverlay overlay,
+            CoListing coListing,
+            ServedPublisher served,
+            RecommenderConfig config) {
         this.models = models;
-        this.history = history;
+        this.catalog = catalog;
+        this.histories = histories;
+        this.overlay = overlay;
+        this.coListing = coListing;
+        this.served = served;
+        this.config = config;
+        this.recommender = new Recommender(new Recommender.Settings(
+                config.maxPerArtist(), config.diversityLambda(), config.modelCandidates(), config.otherCandidates()));
     }
 
-    public Recommendations recommend(String userId, int k) {
+    /** Recommendations for a user, or for nobody in particular when {@code userId} is null (continuation). */
+    public Recommendations recommend(String userId, Query query, String surface) {
+        Answer answer = answer(userId, query);
+        String requestId = UUID.randomUUID().toString();
+        served.publish(requestId, userId == null ? "anonymous" : userId, surface, answer, query);
+        return toResponse(userId, requestId, answer);
+    }
+
+    /** The pipeline's answer with the catalog and model it was made from. */
+    public record Answer(CatalogSnapshot catalog, ServingModel model, List<Pick> picks, String message) {}
+
+    /** Runs the pipeline without recording anything: playlist generation asks for a wide pool first. */
+    public Answer answer(String userId, Query query) {
+        CatalogSnapshot snapshot = catalog.current();
+        if (snapshot.size() == 0) {
+            snapshot = catalog.refresh();
+        }
         Optional<ServingModel> model = models.current();
+        ModelView modelView = model.map(m -> viewOf(m, catalog.current())).orElse(null);
+        if (modelView != null) {
+            snapshot = modelView.catalog();
+        }
+        UserHistory history = userId == null ? UserHistory.empty(null) : histories.of(userId);
+        Taste taste = Taste.of(
+                snapshot,
+                history,
+                FeedbackOverlay.latest(history.feedback(), userId == null ? List.of() : overlay.of(userId)),
+                query,
+                clock.instant(),
+                config.skipMemory(),
+                config.tasteTracks());
+        Recommender.Result result = recommender.recommend(snapshot, modelView, taste, query, coListed(snapshot, taste));
+        String message = result.message();
         if (model.isEmpty()) {
-            return new Recommendations(
-                    userId,
-                    Recommendations.Status.NO_MODEL_YET,
-                    null,
-                    null,
-                    List.of(),
-                    "No model has been published yet. Record some plays; the first model follows within seconds.");
+            message = (taste.isCold()
+                            ? "No model has been published yet: these are the most popular tracks here"
+                            : "No model has been published yet: these are popular tracks here and ones that sound "
+                                    + "like what you play")
+                    + (message == null ? "." : ". " + message);
+        } else if (taste.isCold() && userId != null && message == null) {
+            message = "You have no plays yet: these are popular here. Pick a few artists you like "
+                    + "(POST /api/users/" + userId + "/onboarding) for personal picks at once.";
         }
-        Ranked ranked = rank(userId, model.get(), history.playedTracks(userId), k);
-        Map<String, TrackName> names = history.names(ranked.namesNeeded());
-        List<Recommendations.Item> items = new ArrayList<>();
-        for (int i = 0; i < ranked.trackIds().size(); i++) {
-            String trackId = ranked.trackIds().get(i);
-            TrackName name = names.get(trackId);
-            String because = ranked.because().get(i);
-            String reason = because == null
-                    ? ranked.reason()
-                    : "Because you played "
-                            + Optional.ofNullable(names.get(because))
-                                    .map(TrackName::describe)
-                                    .orElse(because);
-            items.add(new Recommendations.Item(
-                    trackId,
-                    name == null ? null : name.name(),
-                    name == null ? null : name.artistName(),
-                    ranked.scores().get(i),
-                    reason));
+        return new Answer(snapshot, model.orElse(null), result.picks(), message);
+    }
+
+    /** A catalog track as an item (for adding it to a playlist by hand), or empty when the catalog lacks it. */
+    public Optional<Recommendations.Item> describe(String trackId) {
+        CatalogSnapshot snapshot = catalog.current();
+        int track = snapshot.index(trackId);
+        if (track < 0) {
+            return Optional.empty();
         }
-        String message = items.isEmpty()
-                ? "You have played everything this model knows; more variety comes with more "
-                        + "listeners and catalog imports."
-                : null;
+        return Optional.of(item(snapshot, new Pick(track, 0, "user", List.of())));
+    }
+
+    private ModelView viewOf(ServingModel model, CatalogSnapshot snapshot) {
+        ModelView v = view;
+        if (v == null || !v.isFor(model, snapshot)) {
+            synchronized (this) {
+                v = view;
+                if (v == null || !v.isFor(model, snapshot)) {
+                    v = ModelView.of(model, snapshot);
+                    view = v;
+                }
+            }
+        }
+        return v;
+    }
+
+    /** Playlist neighbours of the taste's focus (seeds, "more like this"), or of what the user just liked. */
+    private Map<Integer, Recommender.CoListed> coListed(CatalogSnapshot snapshot, Taste taste) {
+        List<Taste.Anchor> seeds = taste.hasFocus()
+                ? taste.focus()
+                : taste.anchors().stream()
+                        .filter(a -> a.why() == Taste.Why.LIKED)
+                        .toList();
+        Map<Integer, Recommender.CoListed> result = new HashMap<>();
+        for (Taste.Anchor seed : seeds.stream().limit(CO_LISTING_SEEDS).toList()) {
+            coListing.neighbours(snapshot.trackId(seed.track())).forEach((trackId, vote) -> {
+                int track = snapshot.index(trackId);
+                if (track >= 0) {
+                    float score = vote * seed.weight();
+                    result.merge(
+                            track,
+                            new Recommender.CoListed(score, seed.track()),
+                            (a, b) -> new Recommender.CoListed(
+                                    a.score() + b.score(), a.score() >= b.score() ? a.seed() : b.seed()));
+                }
+            });
+        }
+        return result;
+    }
+
+    private static Recommendations toResponse(String userId, String requestId, Answer answer) {
+        CatalogSnapshot c = answer.catalog();
+        List<Recommendations.Item> items =
+                answer.picks().stream().map(p -> item(c, p)).toList();
         return new Recommendations(
                 userId,
-                Recommendations.Status.OK,
-                model.get().versionId(),
-                model.get().kind(),
+                requestId,
+                answer.model() == null ? Recommendations.Status.FALLBACK : Recommendations.Status.OK,
+                answer.model() == null ? null : answer.model().versionId(),
+                answer.model() == null ? "popularity-fallback" : answer.model().kind(),
                 items,
-                message);
+                answer.message());
     }
 
-    /** The top tracks by id, their scores, the played track behind each (if the model names one) and the reason. */
-    record Ranked(List<String> trackIds, List<Double> scores, List<String> because, String reason) {
-
-        List<String> namesNeeded() {
-            List<String> ids = new ArrayList<>(trackIds);
-            because.stream().filter(b -> b != null).forEach(ids::add);
-            return ids;
-        }
+    public static Recommendations.Item item(CatalogSnapshot c, Pick p) {
+        int t = p.track();
+        return new Recommendations.Item(
+                c.trackId(t),
+                c.name(t),
+                c.artistName(t),
+                c.year(t) > 0 ? c.year(t) : null,
+                c.durationMs(t) >= 0 ? c.durationMs(t) : null,
+                c.hasAudio(t) ? round(c.audio(t, AudioColumns.ENERGY), 3) : null,
+                c.hasAudio(t) ? round(c.audio(t, AudioColumns.TEMPO), 1) : null,
+                round(p.score(), 4),
+                p.source(),
+                p.reasons().stream().map(Reason::text).collect(Collectors.joining("; ")),
+                p.reasons());
     }
 
-    static Ranked rank(String userId, ServingModel model, Set<String> played, int k) {
-        ModelArtifact artifact = model.artifact();
-        int items = artifact.metadata().itemIds().size();
-        float[] scores = new float[items];
-        int[] because = null;
-        String reason;
-        List<Integer> playedItems = played.stream()
-                .map(model.itemIndex()::get)
-                .filter(i -> i != null)
-                .toList();
-        switch (artifact.metadata().representation()) {
-            case ModelArtifact.ITEM_NEIGHBOURS -> {
-                ModelArtifact.Neighbours n = artifact.neighbours();
-                because = new int[items];
-                Arrays.fill(because, -1);
-                float[] strongest = new float[items];
-                for (int from : playedItems) {
-                    for (int p = n.start()[from]; p < n.start()[from + 1]; p++) {
-                        int to = n.items()[p];
-                        scores[to] += n.weights()[p];
-                        if (n.weights()[p] > strongest[to]) {
-                            strongest[to] = n.weights()[p];
-                            because[to] = from;
-                        }
-                    }
-                }
-                reason = "Listened to alongside what you play";
-                if (playedItems.isEmpty()) {
-                    // Nothing to start from: the most connected tracks, a popularity of sorts.
-                    for (int p = 0; p < n.items().length; p++) {
-                        scores[n.items()[p]] += n.weights()[p];
-                    }
-                    reason = "Widely liked here; play a few tracks for personal picks";
-                }
-            }
-            case ModelArtifact.FACTORS -> {
-                int d = artifact.metadata().dimensions();
-                float[] user = userVector(model, userId, playedItems, d);
-                float[] vectors = artifact.itemVectors();
-                for (int i = 0, at = 0; i < items; i++, at += d) {
-                    float sum = 0;
-                    for (int f = 0; f < d; f++) {
-                        sum += user[f] * vectors[at + f];
-                    }
-                    scores[i] = sum;
-                }
-                reason = model.userIndex().containsKey(userId)
-                        ? "Fits your listening (" + model.kind() + " model)"
-                        : "Close to the tracks you played (" + model.kind() + " model)";
-            }
-            default -> {
-                System.arraycopy(artifact.itemScores(), 0, scores, 0, items);
-                reason = "Popular here, and new to you";
-            }
-        }
-        for (int i : playedItems) {
-            scores[i] = Float.NEGATIVE_INFINITY;
-        }
-        Integer[] order = new Integer[items];
-        for (int i = 0; i < items; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> scores[b] != scores[a] ? Float.compare(scores[b], scores[a]) : a - b);
-        List<String> ids = new ArrayList<>();
-        List<Double> topScores = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
-        for (int r = 0; r < items && ids.size() < k; r++) {
-            int item = order[r];
-            if (scores[item] == Float.NEGATIVE_INFINITY) {
-                break;
-            }
-            ids.add(artifact.metadata().itemIds().get(item));
-            topScores.add((double) scores[item]);
-            reasons.add(
-                    because != null && because[item] >= 0
-                            ? artifact.metadata().itemIds().get(because[item])
-                            : null);
-        }
-        return new Ranked(ids, topScores, reasons, reason);
-    }
-
-    private static float[] userVector(ServingModel model, String userId, List<Integer> playedItems, int d) {
-        float[] vector = new float[d];
-        Integer row = model.userIndex().get(userId);
-        if (row != null) {
-            System.arraycopy(model.artifact().userVectors(), row * d, vector, 0, d);
-            return vector;
-        }
-        float[] items = model.artifact().itemVectors();
-        int count = playedItems.isEmpty() ? items.length / d : playedItems.size();
-        for (int n = 0; n < count; n++) {
-            int item = playedItems.isEmpty() ? n : playedItems.get(n);
-            for (int f = 0; f < d; f++) {
-                vector[f] += items[item * d + f] / count;
-            }
-        }
-        return vector;
+    private static double round(double v, int places) {
+        double f = Math.pow(10, places);
+        return Math.round(v * f) / f;
     }
 }

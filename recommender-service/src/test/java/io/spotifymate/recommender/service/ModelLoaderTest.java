@@ -111,23 +111,4 @@ class ModelLoaderTest {
         assertThat(changed).isFalse();
         assertThat(artifacts.fetches).isEqualTo(1);
     }
-
-    @Test
-    void beforeAnyModelRecommendationsSayNoModelYetInsteadOfFailing() {
-        var result = new RecommendationService(loader, null).recommend("anyone", 10);
-
-        assertThat(result.status()).isEqualTo(io.spotifymate.recommender.Recommendations.Status.NO_MODEL_YET);
-        assertThat(result.items()).isEmpty();
-        assertThat(result.message()).contains("No model");
-    }
-
-    @Test
-    void rankingLeavesOutPlayedTracksKeepsOrderAndExplainsEachItem() {
-        loader.load(promotion("1", model("a", "b", "c", "d")));
-
-        var result = RecommendationService.rank("u", loader.current().orElseThrow(), java.util.Set.of("b"), 2);
-
-        assertThat(result.trackIds()).isEqualTo(List.of("a", "c"));
-        assertThat(result.reason()).contains("new to you");
-    }
 }

@@ -1,0 +1,5 @@
+package io.spotifymate.events.kafka;
+
+import io.spotifymate.events.RecommendationsServed;
+
+public final class RecommendationsServedSerializer extends EventSerializer<RecommendationsServed> {}

@@ -1,0 +1,325 @@
+package io.spotifymate.recommender.catalog;
+
+import io.spotifymate.events.ArtistIds;
+import io.spotifymate.events.TrackIds;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every track the feature store knows, held in flat arrays indexed by a track number, so a request can score and
+ * filter the whole catalog without touching a map: names and artists, release year, duration, the audio features on
+ * their own scales (for moods, energy and tempo), the normalised feature vector (for "sounds like"), genre and artist
+ * tags, and how many listeners of this installation played it. Immutable; the {@link Catalog} swaps in a new one.
+ */
+public final class CatalogSnapshot {
+
+    /** One track as read from the feature store. Lists may be null or empty where nothing is known. */
+    public record Track(
+            String trackId,
+            String name,
+            String artistName,
+            String artistId,
+            Long durationMs,
+            Integer releaseYear,
+            List<String> genres,
+            List<Double> audio,
+            List<Double> vector,
+            Integer listeners,
+            Long totalPlays) {}
+
+    private final String[] trackIds;
+    private final String[] names;
+    private final int[] artistOf;
+    private final String[] artistNames;
+    private final String[] artistIds;
+    private final int[] durationMs;
+    private final int[] years;
+    private final float[] audio;
+    private final boolean[] hasAudio;
+    private final float[] vectors;
+    private final float[] vectorNorms;
+    private final float[] popularity;
+    private final int[][] tagsOf;
+    private final Map<String, Integer> trackIndex;
+    private final Map<String, Integer> artistIndex;
+    private final Map<String, Integer> tagIndex;
+    private final int[][] tracksOfArtist;
+    private final int[] byPopularity;
+    private final Instant loadedAt;
+
+    private CatalogSnapshot(List<Track> tracks, Map<String, List<String>> artistTags, Instant loadedAt) {
+        int n = tracks.size();
+        this.loadedAt = loadedAt;
+        trackIds = new String[n];
+        names = new String[n];
+        artistOf = new int[n];
+        durationMs = new int[n];
+        years = new int[n];
+        audio = new float[n * AudioColumns.SIZE];
+        hasAudio = new boolean[n];
+        vectors = new float[n * AudioColumns.SIZE];
+        vectorNorms = new float[n];
+        popularity = new float[n];
+        tagsOf = new int[n][];
+        trackIndex = new HashMap<>(n * 2);
+        artistIndex = new HashMap<>();
+        tagIndex = new HashMap<>();
+        List<String> artistNameList = new ArrayList<>();
+        List<String> artistIdList = new ArrayList<>();
+        List<List<Integer>> artistTracks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Track track = tracks.get(i);
+            trackIds[i] = track.trackId();
+            names[i] = track.name();
+            trackIndex.put(track.trackId(), i);
+            String artistName = track.artistName() == null ? "" : track.artistName();
+            String key = artistKey(artistName);
+            Integer artist = artistIndex.get(key);
+            if (artist == null) {
+                artist = artistNameList.size();
+                artistNameList.add(track.artistName());
+                artistIdList.add(track.artistId());
+                artistTracks.add(new ArrayList<>());
+                artistIndex.put(key, artist);
+                if (track.artistId() != null) {
+                    artistIndex.putIfAbsent(track.artistId(), artist);
+                }
+                if (!artistName.isBlank()) {
+                    artistIndex.putIfAbsent(ArtistIds.local(artistName), artist);
+                }
+            }
+            artistOf[i] = artist;
+            artistTracks.get(artist).add(i);
+            durationMs[i] = track.durationMs() == null ? -1 : (int) Math.min(Integer.MAX_VALUE, track.durationMs());
+            years[i] = track.releaseYear() == null ? 0 : track.releaseYear();
+            hasAudio[i] = copy(track.audio(), audio, i);
+            if (copy(track.vector(), vectors, i)) {
+                float sum = 0;
+                for (int f = 0; f < AudioColumns.SIZE; f++) {
+                    float v = vectors[i * AudioColumns.SIZE + f];
+                    sum += v * v;
+                }
+                vectorNorms[i] = (float) Math.sqrt(sum);
+            }
+            long listeners = track.listeners() == null ? 0 : track.listeners();
+            long plays = track.totalPlays() == null ? 0 : track.totalPlays();
+            // Listeners first; total plays only break ties between tracks with as many listeners.
+            popularity[i] = (float) (Math.log1p(listeners) + 1e-3 * Math.log1p(plays));
+            Set<Integer> tags = new LinkedHashSet<>();
+            if (track.genres() != null) {
+                track.genres().forEach(g -> tags.add(tagId(g)));
+            }
+            artistTags.getOrDefault(key, List.of()).forEach(t -> tags.add(tagId(t)));
+            tagsOf[i] = tags.stream().mapToInt(Integer::intValue).toArray();
+        }
+        artistNames = artistNameList.toArray(String[]::new);
+        artistIds = artistIdList.toArray(String[]::new);
+        tracksOfArtist = new int[artistTracks.size()][];
+        for (int a = 0; a < tracksOfArtist.length; a++) {
+            tracksOfArtist[a] = artistTracks.get(a).stream()
+                    .sorted((x, y) -> Float.compare(popularity[y], popularity[x]))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+        }
+        byPopularity = java.util.stream.IntStream.range(0, n)
+                .boxed()
+                .sorted((x, y) -> popularity[y] != popularity[x] ? Float.compare(popularity[y], popularity[x]) : x - y)
+                .mapToInt(Integer::intValue)
+                .toArray();
+    }
+
+    /**
+     * @param artistTags listener tags of artists, most used first, keyed by {@link #artistKey(String)} of their name
+     */
+    public static CatalogSnapshot of(List<Track> tracks, Map<String, List<String>> artistTags, Instant loadedAt) {
+        return new CatalogSnapshot(tracks, artistTags, loadedAt);
+    }
+
+    public static CatalogSnapshot empty() {
+        return of(List.of(), Map.of(), Instant.EPOCH);
+    }
+
+    /** How an artist name is matched: the same normalisation as track identity, so "Beyoncé" is "beyonce". */
+    public static String artistKey(String artistName) {
+        return "name:" + TrackIds.normalise(artistName == null ? "" : artistName);
+    }
+
+    /** How a tag or genre is matched: case, accents and punctuation aside, so "Hip-Hop" is "hip hop". */
+    public static String tagKey(String tag) {
+        return TrackIds.normalise(tag);
+    }
+
+    private int tagId(String tag) {
+        return tagIndex.computeIfAbsent(tagKey(tag), t -> tagIndex.size());
+    }
+
+    private static boolean copy(List<Double> values, float[] into, int track) {
+        if (values == null || values.size() < AudioColumns.SIZE) {
+            return false;
+        }
+        for (int f = 0; f < AudioColumns.SIZE; f++) {
+            Double v = values.get(f);
+            if (v == null || !Double.isFinite(v)) {
+                Arrays.fill(into, track * AudioColumns.SIZE, (track + 1) * AudioColumns.SIZE, 0f);
+                return false;
+            }
+            into[track * AudioColumns.SIZE + f] = v.floatValue();
+        }
+        return true;
+    }
+
+    public int size() {
+        return trackIds.length;
+    }
+
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+
+    /** The track's number here, or -1. */
+    public int index(String trackId) {
+        Integer i = trackIndex.get(trackId);
+        return i == null ? -1 : i;
+    }
+
+    public String trackId(int track) {
+        return trackIds[track];
+    }
+
+    public String name(int track) {
+        return names[track];
+    }
+
+    public int artist(int track) {
+        return artistOf[track];
+    }
+
+    public String artistName(int track) {
+        return artistNames[artistOf[track]];
+    }
+
+    public String artistNameOf(int artist) {
+        return artistNames[artist];
+    }
+
+    public String artistIdOf(int artist) {
+        return artistIds[artist];
+    }
+
+    public int artistCount() {
+        return artistNames.length;
+    }
+
+    /** An artist by id, local id or name; -1 when no track of theirs is known. */
+    public int artistIndex(String idOrName) {
+        if (idOrName == null || idOrName.isBlank()) {
+            return -1;
+        }
+        Integer a = artistIndex.get(idOrName.strip());
+        if (a == null) {
+            a = artistIndex.get(artistKey(idOrName));
+        }
+        return a == null ? -1 : a;
+    }
+
+    /** The artist's tracks, most popular first. */
+    public int[] tracksOf(int artist) {
+        return tracksOfArtist[artist];
+    }
+
+    /** Duration in milliseconds, or -1 when unknown. */
+    public int durationMs(int track) {
+        return durationMs[track];
+    }
+
+    /** Release year, or 0 when unknown. */
+    public int year(int track) {
+        return years[track];
+    }
+
+    public boolean hasAudio(int track) {
+        return hasAudio[track];
+    }
+
+    /** One audio feature on its own scale (see {@link AudioColumns}); meaningful only where {@link #hasAudio}. */
+    public float audio(int track, int column) {
+        return audio[track * AudioColumns.SIZE + column];
+    }
+
+    public boolean hasVector(int track) {
+        return vectorNorms[track] > 0;
+    }
+
+    /** Cosine similarity of two tracks' normalised feature vectors; 0 when either has none. */
+    public float similarity(int a, int b) {
+        if (vectorNorms[a] == 0 || vectorNorms[b] == 0) {
+            return 0;
+        }
+        return dot(vectors, a, vectors, b) / (vectorNorms[a] * vectorNorms[b]);
+    }
+
+    /** Cosine similarity of a track's feature vector with a free vector of {@link AudioColumns#SIZE} values. */
+    public float similarity(int track, float[] centroid, float centroidNorm) {
+        if (vectorNorms[track] == 0 || centroidNorm == 0) {
+            return 0;
+        }
+        float sum = 0;
+        int at = track * AudioColumns.SIZE;
+        for (int f = 0; f < AudioColumns.SIZE; f++) {
+            sum += vectors[at + f] * centroid[f];
+        }
+        return sum / (vectorNorms[track] * centroidNorm);
+    }
+
+    /** Adds {@code weight ×} the track's unit feature vector to {@code into}. */
+    public void addUnitVector(int track, float weight, float[] into) {
+        if (vectorNorms[track] == 0) {
+            return;
+        }
+        int at = track * AudioColumns.SIZE;
+        for (int f = 0; f < AudioColumns.SIZE; f++) {
+            into[f] += weight * vectors[at + f] / vectorNorms[track];
+        }
+    }
+
+    private static float dot(float[] x, int a, float[] y, int b) {
+        float sum = 0;
+        int i = a * AudioColumns.SIZE;
+        int j = b * AudioColumns.SIZE;
+        for (int f = 0; f < AudioColumns.SIZE; f++) {
+            sum += x[i + f] * y[j + f];
+        }
+        return sum;
+    }
+
+    /** log(1 + listeners here), with total plays as a tie-break. */
+    public float popularity(int track) {
+        return popularity[track];
+    }
+
+    /** All tracks, most popular first. */
+    public int[] byPopularity() {
+        return byPopularity;
+    }
+
+    /** The tag's number, or -1 when no track carries it. */
+    public int tag(String tag) {
+        Integer t = tagIndex.get(tagKey(tag));
+        return t == null ? -1 : t;
+    }
+
+    public boolean hasTag(int track, int tag) {
+        for (int t : tagsOf[track]) {
+            if (t == tag) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,646 @@
+package io.spotifymate.recommender.pipeline;
+
+import io.spotifymate.events.artifact.ModelArtifact;
+import io.spotifymate.recommender.catalog.AudioColumns;
+import io.spotifymate.recommender.catalog.CatalogSnapshot;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The recommendation pipeline, free of I/O so it can be tested and measured on its own:
+ *
+ * <ol>
+ *   <li><b>filters</b>, computed once over the whole catalog: played (or recently played), banned and disliked
+ *       tracks and artists, recent skips, the request's mood, tag, energy, tempo, era and familiarity;
+ *   <li><b>candidates</b> from four sources among what passes: the model's best (vector search over the track vectors,
+ *       item neighbours, or popularity, whatever the model is), tracks that share playlists with the seeds, tracks that
+ *       sound like the seeds or the user's taste (which reaches tracks no model knows yet), and the popular ones;
+ *   <li><b>relevance</b>: each source's score scaled to 0..1 and weighed, more on seeds when there are some;
+ *   <li><b>diversity</b>: maximal marginal relevance over the sound of the tracks, at most N per artist;
+ *   <li><b>explanations</b> that name what actually drove each pick.
+ * </ol>
+ */
+public final class Recommender {
+
+    /** How the pipeline is tuned; the defaults come from {@code RecommenderConfig}. */
+    public record Settings(int maxPerArtist, double lambda, int modelCandidates, int otherCandidates) {}
+
+    /** A track that shares playlists with a seed: its damped co-occurrence score and the seed behind most of it. */
+    public record CoListed(float score, int seed) {}
+
+    /** What the pipeline answers: the picks, best first, and a note when fewer than asked could be found. */
+    public record Result(List<Pick> picks, String message) {}
+
+    static final String MODEL = "model";
+    static final String CO_OCCURRENCE = "co-occurrence";
+    static final String CONTENT = "content";
+    static final String POPULARITY = "popularity";
+    private static final int ANCHORS_FOR_CENTROID = 50;
+    private static final int ANCHORS_FOR_EXPLANATION = 50;
+
+    private final Settings settings;
+
+    public Recommender(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param view the serving model in the catalog's numbering, or null before any model (popularity in context)
+     * @param coListed tracks sharing playlists with the taste's focus, by catalog number
+     */
+    public Result recommend(
+            CatalogSnapshot catalog, ModelView view, Taste taste, Query query, Map<Integer, CoListed> coListed) {
+        int n = catalog.size();
+        boolean[] eligible = new boolean[n];
+        int eligibleCount = 0;
+        for (int i = 0; i < n; i++) {
+            eligible[i] = passes(catalog, taste, query, i);
+            if (eligible[i]) {
+                eligibleCount++;
+            }
+        }
+        if (eligibleCount == 0) {
+            return new Result(List.of(), nothingMatches(query));
+        }
+
+        // Candidates and their scores from each source, all in catalog numbering.
+        Map<Integer, float[]> pool = new HashMap<>();
+        int[] because = new int[0];
+        float[] modelScores = null;
+        if (view != null && view.catalog() == catalog) {
+            modelScores = new float[n];
+            Arrays.fill(modelScores, Float.NaN);
+            because = scoreModel(view, taste, modelScores);
+            TopN best = new TopN(settings.modelCandidates());
+            for (int i = 0; i < n; i++) {
+                if (eligible[i] && !Float.isNaN(modelScores[i])) {
+                    best.offer(i, modelScores[i]);
+                }
+            }
+            addScaled(pool, best.best(), modelScores, 0);
+        }
+        float[] centroid = centroid(catalog, taste);
+        float centroidNorm = norm(centroid);
+        if (centroidNorm > 0) {
+            float[] sound = new float[n];
+            TopN near = new TopN(settings.otherCandidates());
+            for (int i = 0; i < n; i++) {
+                if (eligible[i]) {
+                    sound[i] = Math.max(0, catalog.similarity(i, centroid, centroidNorm));
+                    near.offer(i, sound[i]);
+                }
+            }
+            // Sound similarity is on a fixed scale (a cosine): kept as it is, not stretched to 0..1.
+            for (int i : near.best()) {
+                pool.computeIfAbsent(i, x -> new float[4])[2] = sound[i];
+            }
+        }
+        if (!coListed.isEmpty()) {
+            float top = (float) coListed.values().stream()
+                    .mapToDouble(CoListed::score)
+                    .max()
+                    .orElse(1);
+            coListed.entrySet().stream()
+                    .filter(e -> eligible[e.getKey()])
+                    .sorted((a, b) ->
+                            Float.compare(b.getValue().score(), a.getValue().score()))
+                    .limit(settings.otherCandidates())
+                    .forEach(e -> pool.computeIfAbsent(e.getKey(), x -> new float[4])[1] =
+                            e.getValue().score() / top);
+        }
+        int popular = 0;
+        float topPopularity = n == 0 ? 1 : Math.max(1e-6f, catalog.popularity(catalog.byPopularity()[0]));
+        for (int i : catalog.byPopularity()) {
+            if (popular >= settings.otherCandidates()) {
+                break;
+            }
+            if (eligible[i]) {
+                pool.computeIfAbsent(i, x -> new float[4])[3] = catalog.popularity(i) / topPopularity;
+                popular++;
+            }
+        }
+        // Every candidate gets the model's view of it, not only those that came from the model.
+        if (modelScores != null) {
+            fillModelScores(pool, modelScores);
+        }
+
+        // Relevance: the sources weighed by what the request is about.
+        boolean cold = taste.isCold();
+        boolean focus = taste.hasFocus();
+        float wModel = view == null ? 0 : cold ? 0.3f : 1f;
+        float wCo = focus ? 0.8f : 0.5f;
+        float wSound = focus ? 0.8f : cold ? 0f : 0.3f;
+        float wPop = cold ? 1f : 0.05f;
+        String[] sources = {MODEL, CO_OCCURRENCE, CONTENT, POPULARITY};
+        float[] weights = {wModel, wCo, wSound, wPop};
+        int[] ids = new int[pool.size()];
+        float[] relevance = new float[pool.size()];
+        String[] source = new String[pool.size()];
+        int at = 0;
+        for (Map.Entry<Integer, float[]> e : sortedByTrack(pool)) {
+            float[] s = e.getValue();
+            float total = 0;
+            float strongest = -1;
+            String from = POPULARITY;
+            for (int c = 0; c < 4; c++) {
+                float part = weights[c] * s[c];
+                total += part;
+                if (part > strongest) {
+                    strongest = part;
+                    from = sources[c];
+                }
+            }
+            if (taste.likes(catalog.artist(e.getKey()))) {
+                total += 0.15f;
+            }
+            ids[at] = e.getKey();
+            relevance[at] = total;
+            source[at] = from;
+            at++;
+        }
+
+        List<Integer> chosen = diversify(catalog, ids, relevance, query);
+        List<Pick> picks = new ArrayList<>();
+        for (int c : chosen) {
+            int track = ids[c];
+            picks.add(new Pick(
+                    track,
+                    relevance[c],
+                    source[c],
+                    explain(catalog, view, taste, query, track, source[c], because, coListed, centroidNorm > 0)));
+        }
+        String message = picks.size() < query.k()
+                ? "Only " + picks.size() + " of " + query.k() + " tracks fit everything asked for" + context(query)
+                        + "."
+                : null;
+        return new Result(picks, message);
+    }
+
+    // ---- filters
+
+    static boolean passes(CatalogSnapshot catalog, Taste taste, Query query, int i) {
+        int artist = catalog.artist(i);
+        if (taste.excluded(i) || taste.banned(artist)) {
+            return false;
+        }
+        if (query.mood() != null && !query.mood().matches(catalog, i)) {
+            return false;
+        }
+        if (query.energy() != null
+                && !(catalog.hasAudio(i) && query.energy().contains(catalog.audio(i, AudioColumns.ENERGY)))) {
+            return false;
+        }
+        if (query.tempo() != null
+                && !(catalog.hasAudio(i) && query.tempo().contains(catalog.audio(i, AudioColumns.TEMPO)))) {
+            return false;
+        }
+        if (query.years() != null && !(catalog.year(i) > 0 && query.years().contains(catalog.year(i)))) {
+            return false;
+        }
+        if (query.tag() != null) {
+            int tag = catalog.tag(query.tag());
+            if (tag < 0 || !catalog.hasTag(i, tag)) {
+                return false;
+            }
+        }
+        if (query.familiarity() == Query.Familiarity.EASY && !taste.knows(artist)) {
+            return false;
+        }
+        return query.familiarity() != Query.Familiarity.HARD || !taste.knows(artist);
+    }
+
+    private static String nothingMatches(Query query) {
+        return "No track fits everything asked for" + context(query) + "; try fewer constraints.";
+    }
+
+    private static String context(Query query) {
+        List<String> parts = new ArrayList<>();
+        if (query.mood() != null) {
+            parts.add(query.mood().label());
+        }
+        if (query.tag() != null) {
+            parts.add("tag '" + query.tag() + "'");
+        }
+        if (query.years() != null) {
+            parts.add("years " + (int) query.years().min() + "–"
+                    + (int) query.years().max());
+        }
+        if (query.energy() != null) {
+            parts.add("energy " + query.energy().min() + "–" + query.energy().max());
+        }
+        if (query.tempo() != null) {
+            parts.add("tempo " + Math.round(query.tempo().min()) + "–"
+                    + Math.round(query.tempo().max()) + " BPM");
+        }
+        if (query.familiarity() != null) {
+            parts.add(query.familiarity().name().toLowerCase(java.util.Locale.ROOT) + " familiarity");
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+
+    // ---- the model's scores
+
+    /**
+     * Fills the model's score for every catalog track it knows; for item neighbours also returns, per catalog track,
+     * the anchor behind most of its score (or -1).
+     */
+    static int[] scoreModel(ModelView view, Taste taste, float[] scores) {
+        ModelArtifact artifact = view.model().artifact();
+        int items = view.modelItems();
+        switch (view.representation()) {
+            case ModelArtifact.ITEM_NEIGHBOURS -> {
+                ModelArtifact.Neighbours nb = artifact.neighbours();
+                int[] because = new int[scores.length];
+                Arrays.fill(because, -1);
+                float[] strongest = new float[scores.length];
+                boolean any = false;
+                for (Taste.Anchor anchor : taste.anchors()) {
+                    int from = view.modelOf(anchor.track());
+                    if (from < 0) {
+                        continue;
+                    }
+                    any = true;
+                    for (int p = nb.start()[from]; p < nb.start()[from + 1]; p++) {
+                        int to = view.catalogOf(nb.items()[p]);
+                        if (to < 0) {
+                            continue;
+                        }
+                        float part = anchor.weight() * nb.weights()[p];
+                        scores[to] = (Float.isNaN(scores[to]) ? 0 : scores[to]) + part;
+                        if (part > strongest[to]) {
+                            strongest[to] = part;
+                            because[to] = anchor.track();
+                        }
+                    }
+                }
+                if (!any) {
+                    // Nothing to start from: the most connected tracks, a popularity of sorts.
+                    for (int from = 0; from < items; from++) {
+                        for (int p = nb.start()[from]; p < nb.start()[from + 1]; p++) {
+                            int to = view.catalogOf(nb.items()[p]);
+                            if (to >= 0) {
+                                scores[to] = (Float.isNaN(scores[to]) ? 0 : scores[to]) + nb.weights()[p];
+                            }
+                        }
+                    }
+                }
+                return because;
+            }
+            case ModelArtifact.FACTORS -> {
+                int d = artifact.metadata().dimensions();
+                float[] user = userVector(view, taste, d);
+                float[] vectors = artifact.itemVectors();
+                for (int i = 0, at = 0; i < items; i++, at += d) {
+                    int c = view.catalogOf(i);
+                    if (c < 0) {
+                        continue;
+                    }
+                    float sum = 0;
+                    for (int f = 0; f < d; f++) {
+                        sum += user[f] * vectors[at + f];
+                    }
+                    scores[c] = sum;
+                }
+                return new int[0];
+            }
+            default -> {
+                float[] itemScores = artifact.itemScores();
+                for (int i = 0; i < items; i++) {
+                    int c = view.catalogOf(i);
+                    if (c >= 0) {
+                        scores[c] = itemScores[i];
+                    }
+                }
+                return new int[0];
+            }
+        }
+    }
+
+    /**
+     * The user's point in the model's space: their trained vector when the model knows them and nothing was asked
+     * for, else blended with the weighted mean of the anchors' vectors (each side scaled to unit length), so a
+     * "more like this" said a second ago or a request's seeds move it at once; a listener the model never saw sits at
+     * their anchors, and one with none at the mean of all tracks.
+     */
+    static float[] userVector(ModelView view, Taste taste, int d) {
+        ModelArtifact artifact = view.model().artifact();
+        float[] items = artifact.itemVectors();
+        float[] anchors = new float[d];
+        float weight = 0;
+        for (Taste.Anchor a : taste.anchors()) {
+            int m = view.modelOf(a.track());
+            if (m < 0 || view.itemNorm(m) == 0) {
+                continue;
+            }
+            for (int f = 0; f < d; f++) {
+                anchors[f] += a.weight() * items[m * d + f] / view.itemNorm(m);
+            }
+            weight += a.weight();
+        }
+        Integer row = taste.userId() == null ? null : view.model().userIndex().get(taste.userId());
+        float[] user = new float[d];
+        if (row != null && !taste.hasFocus()) {
+            System.arraycopy(artifact.userVectors(), row * d, user, 0, d);
+            if (weight > 0 && hasNonPlayed(taste)) {
+                blend(user, anchors, 1f);
+            }
+            return user;
+        }
+        if (row != null) {
+            System.arraycopy(artifact.userVectors(), row * d, user, 0, d);
+            blend(user, anchors, 2f);
+            return user;
+        }
+        if (weight > 0) {
+            return anchors;
+        }
+        int count = items.length / Math.max(d, 1);
+        for (int i = 0; i < count; i++) {
+            for (int f = 0; f < d; f++) {
+                user[f] += items[i * d + f] / count;
+            }
+        }
+        return user;
+    }
+
+    private static boolean hasNonPlayed(Taste taste) {
+        return taste.anchors().stream().anyMatch(a -> a.why() != Taste.Why.PLAYED);
+    }
+
+    /** user ← unit(user) + share × unit(other), both of length one before they are added. */
+    private static void blend(float[] user, float[] other, float share) {
+        float nu = norm(user);
+        float no = norm(other);
+        if (no == 0) {
+            return;
+        }
+        for (int f = 0; f < user.length; f++) {
+            user[f] = (nu == 0 ? 0 : user[f] / nu) + share * other[f] / no;
+        }
+    }
+
+    private static void addScaled(Map<Integer, float[]> pool, int[] tracks, float[] scores, int column) {
+        if (tracks.length == 0) {
+            return;
+        }
+        float max = scores[tracks[0]];
+        float min = scores[tracks[tracks.length - 1]];
+        for (int t : tracks) {
+            pool.computeIfAbsent(t, x -> new float[4])[column] = max == min ? 1 : (scores[t] - min) / (max - min);
+        }
+    }
+
+    /** The model's scaled score for candidates that came from elsewhere, on the scale of the model's own candidates. */
+    private static void fillModelScores(Map<Integer, float[]> pool, float[] modelScores) {
+        float max = Float.NEGATIVE_INFINITY;
+        float min = Float.POSITIVE_INFINITY;
+        for (int t : pool.keySet()) {
+            float s = modelScores[t];
+            if (!Float.isNaN(s)) {
+                max = Math.max(max, s);
+                min = Math.min(min, s);
+            }
+        }
+        for (Map.Entry<Integer, float[]> e : pool.entrySet()) {
+            float s = modelScores[e.getKey()];
+            e.getValue()[0] = Float.isNaN(s) ? 0 : max == min ? 1 : (s - min) / (max - min);
+        }
+    }
+
+    private static List<Map.Entry<Integer, float[]>> sortedByTrack(Map<Integer, float[]> pool) {
+        List<Map.Entry<Integer, float[]>> entries = new ArrayList<>(pool.entrySet());
+        entries.sort(Map.Entry.comparingByKey());
+        return entries;
+    }
+
+    // ---- sound
+
+    /** The weighted mean of the focus's unit feature vectors, else of the strongest anchors'. */
+    static float[] centroid(CatalogSnapshot catalog, Taste taste) {
+        float[] c = new float[AudioColumns.SIZE];
+        List<Taste.Anchor> from = taste.hasFocus() ? taste.focus() : taste.anchors();
+        from.stream()
+                .sorted((a, b) -> Float.compare(b.weight(), a.weight()))
+                .limit(ANCHORS_FOR_CENTROID)
+                .forEach(a -> catalog.addUnitVector(a.track(), a.weight(), c));
+        return c;
+    }
+
+    private static float norm(float[] v) {
+        float sum = 0;
+        for (float x : v) {
+            sum += x * x;
+        }
+        return (float) Math.sqrt(sum);
+    }
+
+    // ---- diversity
+
+    /**
+     * Greedy maximal marginal relevance: each step takes the candidate with the best λ·relevance − (1−λ)·(its
+     * highest sound similarity to a track already taken), skipping artists that reached their cap. Relevance is scaled
+     * to 0..1 over the pool first so λ means the same whatever the sources.
+     */
+    List<Integer> diversify(CatalogSnapshot catalog, int[] ids, float[] relevance, Query query) {
+        int cap = query.maxPerArtist() != null ? query.maxPerArtist() : settings.maxPerArtist();
+        int poolSize = Math.min(ids.length, Math.max(query.k() * 8, 160));
+        TopN top = new TopN(poolSize);
+        for (int c = 0; c < ids.length; c++) {
+            top.offer(c, relevance[c]);
+        }
+        int[] candidates = top.best();
+        if (candidates.length == 0) {
+            return List.of();
+        }
+        float max = relevance[candidates[0]];
+        float min = relevance[candidates[candidates.length - 1]];
+        float lambda = (float) settings.lambda();
+        float[] maxSim = new float[candidates.length];
+        boolean[] taken = new boolean[candidates.length];
+        Map<Integer, Integer> perArtist = new HashMap<>();
+        List<Integer> chosen = new ArrayList<>();
+        while (chosen.size() < query.k()) {
+            int best = -1;
+            float bestValue = Float.NEGATIVE_INFINITY;
+            for (int p = 0; p < candidates.length; p++) {
+                if (taken[p] || perArtist.getOrDefault(catalog.artist(ids[candidates[p]]), 0) >= cap) {
+                    continue;
+                }
+                float rel = max == min ? 1 : (relevance[candidates[p]] - min) / (max - min);
+                float value = lambda * rel - (1 - lambda) * maxSim[p];
+                if (value > bestValue) {
+                    bestValue = value;
+                    best = p;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            taken[best] = true;
+            int track = ids[candidates[best]];
+            chosen.add(candidates[best]);
+            perArtist.merge(catalog.artist(track), 1, Integer::sum);
+            for (int p = 0; p < candidates.length; p++) {
+                if (!taken[p]) {
+                    maxSim[p] = Math.max(maxSim[p], Math.max(0, catalog.similarity(track, ids[candidates[p]])));
+                }
+            }
+        }
+        return chosen;
+    }
+
+    // ---- explanations
+
+    private static List<Reason> explain(
+            CatalogSnapshot catalog,
+            ModelView view,
+            Taste taste,
+            Query query,
+            int track,
+            String source,
+            int[] because,
+            Map<Integer, CoListed> coListed,
+            boolean hasCentroid) {
+        List<Reason> reasons = new ArrayList<>();
+        int related = -1;
+        switch (source) {
+            case MODEL -> {
+                related = because.length > track ? because[track] : -1;
+                if (related < 0 && view != null && view.factors()) {
+                    related = nearestInModel(view, taste, track);
+                }
+                if (related >= 0) {
+                    reasons.add(anchorReason(catalog, taste, related, "Because you "));
+                } else if (taste.isCold()) {
+                    reasons.add(new Reason(
+                            "POPULAR",
+                            "Popular with listeners here (" + view.model().kind() + " model)",
+                            null));
+                } else {
+                    reasons.add(new Reason(
+                            "MODEL", "Fits your listening (" + view.model().kind() + " model)", null));
+                }
+            }
+            case CO_OCCURRENCE -> {
+                related = coListed.get(track).seed();
+                reasons.add(new Reason(
+                        "CO_OCCURRENCE",
+                        "Often in playlists with " + describe(catalog, related),
+                        catalog.trackId(related)));
+            }
+            case CONTENT -> {
+                related = nearestInSound(catalog, taste, track);
+                if (related >= 0) {
+                    reasons.add(new Reason(
+                            "SOUND",
+                            "Sounds like " + describe(catalog, related) + soundDetail(catalog, track, related),
+                            catalog.trackId(related)));
+                }
+            }
+            default -> reasons.add(new Reason("POPULAR", "Popular with listeners here", null));
+        }
+        if (reasons.isEmpty()) {
+            reasons.add(new Reason("POPULAR", "Popular with listeners here", null));
+        }
+        if (query.mood() != null) {
+            reasons.add(new Reason("MOOD", query.mood().explain(catalog, track), null));
+        }
+        int artist = catalog.artist(track);
+        if (taste.likes(artist)) {
+            reasons.add(new Reason("LIKED_ARTIST", "By " + catalog.artistNameOf(artist) + ", whom you liked", null));
+        } else if (taste.hasHistory() && !taste.knows(artist)) {
+            String similarTo = related >= 0 && catalog.artist(related) != artist
+                    ? ", similar to " + catalog.artistName(related)
+                    : "";
+            reasons.add(new Reason(
+                    "NEW_ARTIST", "New artist for you" + similarTo, related >= 0 ? catalog.trackId(related) : null));
+        }
+        return List.copyOf(reasons);
+    }
+
+    private static Reason anchorReason(CatalogSnapshot catalog, Taste taste, int related, String prefix) {
+        Taste.Why why = taste.anchors().stream()
+                .filter(a -> a.track() == related)
+                .map(Taste.Anchor::why)
+                .findFirst()
+                .orElse(Taste.Why.PLAYED);
+        String verb = switch (why) {
+            case PLAYED -> "played ";
+            case LIKED -> "liked ";
+            case MORE_LIKE_THIS -> "asked for more like ";
+            case SEED -> "started from ";
+        };
+        return new Reason(
+                why == Taste.Why.MORE_LIKE_THIS ? "MORE_LIKE_THIS" : why.name(),
+                prefix + verb + describe(catalog, related),
+                catalog.trackId(related));
+    }
+
+    /** The anchor whose model vector is closest to the track's (factor models). */
+    private static int nearestInModel(ModelView view, Taste taste, int track) {
+        int m = view.modelOf(track);
+        if (m < 0) {
+            return -1;
+        }
+        int best = -1;
+        float bestSim = 0;
+        for (Taste.Anchor a : strongest(taste)) {
+            int am = view.modelOf(a.track());
+            if (am >= 0) {
+                float sim = view.vectorSimilarity(m, am);
+                if (sim > bestSim) {
+                    bestSim = sim;
+                    best = a.track();
+                }
+            }
+        }
+        return best;
+    }
+
+    private static int nearestInSound(CatalogSnapshot catalog, Taste taste, int track) {
+        int best = -1;
+        float bestSim = 0;
+        for (Taste.Anchor a : taste.hasFocus() ? taste.focus() : strongest(taste)) {
+            float sim = catalog.similarity(track, a.track());
+            if (sim > bestSim) {
+                bestSim = sim;
+                best = a.track();
+            }
+        }
+        return best;
+    }
+
+    private static List<Taste.Anchor> strongest(Taste taste) {
+        return taste.anchors().stream()
+                .sorted((a, b) -> Float.compare(b.weight(), a.weight()))
+                .limit(ANCHORS_FOR_EXPLANATION)
+                .toList();
+    }
+
+    private static String soundDetail(CatalogSnapshot catalog, int track, int related) {
+        if (!catalog.hasAudio(track) || !catalog.hasAudio(related)) {
+            return "";
+        }
+        return ": energy " + Mood.format(AudioColumns.ENERGY, catalog.audio(track, AudioColumns.ENERGY)) + " vs "
+                + Mood.format(AudioColumns.ENERGY, catalog.audio(related, AudioColumns.ENERGY)) + ", tempo "
+                + Mood.format(AudioColumns.TEMPO, catalog.audio(track, AudioColumns.TEMPO)) + " vs "
+                + Mood.format(AudioColumns.TEMPO, catalog.audio(related, AudioColumns.TEMPO));
+    }
+
+    static String describe(CatalogSnapshot catalog, int track) {
+        String artist = catalog.artistName(track);
+        return artist == null || artist.isBlank() ? catalog.name(track) : catalog.name(track) + " by " + artist;
+    }
+
+    /** Track ids of the picks, for callers that only need those. */
+    public static Set<String> ids(CatalogSnapshot catalog, List<Pick> picks) {
+        Set<String> ids = new LinkedHashSet<>();
+        picks.forEach(p -> ids.add(catalog.trackId(p.track())));
+        return ids;
+    }
+}
