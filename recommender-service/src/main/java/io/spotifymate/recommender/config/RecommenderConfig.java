@@ -8,8 +8,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "spotifymate.recommender")
 public interface RecommenderConfig {
 
-    /** How long a user's history read from the feature store is reused (dropped at once on a features update). */
-    @WithDefault("30s")
+    /**
+     * How long a user's history read from the feature store is reused. It is dropped at once when the feature-service
+     * announces a change for the user, so this only bounds how stale it can be if that announcement is missed.
+     */
+    @WithDefault("2m")
     Duration historyCache();
 
     @WithDefault("20000")

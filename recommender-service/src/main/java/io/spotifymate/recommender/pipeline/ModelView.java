@@ -104,6 +104,17 @@ public final class ModelView {
         return sum / (itemNorms[a] * itemNorms[b]);
     }
 
+    /** The exact score of one model item for a user vector (factor models only). */
+    float score(float[] user, int modelItem) {
+        int d = model.artifact().metadata().dimensions();
+        float[] v = model.artifact().itemVectors();
+        float sum = 0;
+        for (int f = 0; f < d; f++) {
+            sum += user[f] * v[modelItem * d + f];
+        }
+        return sum;
+    }
+
     float itemNorm(int modelItem) {
         return itemNorms[modelItem];
     }

@@ -36,6 +36,45 @@ public final class Recommender {
     /** What the pipeline answers: the picks, best first, and a note when fewer than asked could be found. */
     public record Result(List<Pick> picks, String message) {}
 
+    private static final byte ELIGIBLE = 1;
+    private static final byte FILTERED = 2;
+
+    /**
+     * Per-thread arrays the size of the catalog, reused by every request on the thread instead of a few hundred
+     * kilobytes of garbage each time.
+     */
+    private static final class Scratch {
+        private static final ThreadLocal<Scratch> BY_THREAD = new ThreadLocal<>();
+        final float[] scores;
+        final byte[] eligibility;
+        float[] modelSpace;
+
+        private Scratch(int n) {
+            scores = new float[n];
+            eligibility = new byte[n];
+        }
+
+        /** Scores in the model's own numbering, before they are placed in the catalog's. */
+        static float[] modelSpace(int items) {
+            Scratch s = BY_THREAD.get();
+            if (s.modelSpace == null || s.modelSpace.length != items) {
+                s.modelSpace = new float[items];
+            }
+            return s.modelSpace;
+        }
+
+        static Scratch of(int n) {
+            Scratch s = BY_THREAD.get();
+            if (s == null || s.scores.length != n) {
+                s = new Scratch(n);
+                BY_THREAD.set(s);
+            }
+            Arrays.fill(s.scores, Float.NaN);
+            Arrays.fill(s.eligibility, (byte) 0);
+            return s;
+        }
+    }
+
     static final String MODEL = "model";
     static final String CO_OCCURRENCE = "co-occurrence";
     static final String CONTENT = "content";
@@ -56,30 +95,37 @@ public final class Recommender {
     public Result recommend(
             CatalogSnapshot catalog, ModelView view, Taste taste, Query query, Map<Integer, CoListed> coListed) {
         int n = catalog.size();
-        boolean[] eligible = new boolean[n];
-        int eligibleCount = 0;
-        for (int i = 0; i < n; i++) {
-            eligible[i] = passes(catalog, taste, query, i);
-            if (eligible[i]) {
-                eligibleCount++;
+        Scratch scratch = Scratch.of(n);
+        // Filters are checked lazily and remembered: most tracks never score high enough for it to matter.
+        byte[] state = scratch.eligibility;
+        java.util.function.IntPredicate eligible = i -> {
+            byte known = state[i];
+            if (known == 0) {
+                known = passes(catalog, taste, query, i) ? ELIGIBLE : FILTERED;
+                state[i] = known;
             }
-        }
-        if (eligibleCount == 0) {
-            return new Result(List.of(), nothingMatches(query));
-        }
+            return known == ELIGIBLE;
+        };
 
         // Candidates and their scores from each source, all in catalog numbering.
         Map<Integer, float[]> pool = new HashMap<>();
         int[] because = new int[0];
         float[] modelScores = null;
+        float[] user = null;
         if (view != null && view.catalog() == catalog) {
-            modelScores = new float[n];
-            Arrays.fill(modelScores, Float.NaN);
-            because = scoreModel(view, taste, modelScores);
+            modelScores = scratch.scores;
             TopN best = new TopN(settings.modelCandidates());
-            for (int i = 0; i < n; i++) {
-                if (eligible[i] && !Float.isNaN(modelScores[i])) {
-                    best.offer(i, modelScores[i]);
+            if (view.factors()) {
+                user = userVector(
+                        view, taste, view.model().artifact().metadata().dimensions());
+                search(view, user, modelScores, best, eligible);
+            } else {
+                because = scoreModel(view, taste, modelScores);
+                for (int i = 0; i < n; i++) {
+                    float score = modelScores[i];
+                    if (!Float.isNaN(score) && best.accepts(i, score) && eligible.test(i)) {
+                        best.offer(i, score);
+                    }
                 }
             }
             addScaled(pool, best.best(), modelScores, 0);
@@ -87,17 +133,22 @@ public final class Recommender {
         float[] centroid = centroid(catalog, taste);
         float centroidNorm = norm(centroid);
         if (centroidNorm > 0) {
-            float[] sound = new float[n];
+            // Sound reaches what the model cannot: tracks it does not know yet. When a request points somewhere
+            // (seeds, "more like this") or there is no model, it searches the whole catalog.
+            boolean everywhere = view == null || taste.hasFocus();
             TopN near = new TopN(settings.otherCandidates());
             for (int i = 0; i < n; i++) {
-                if (eligible[i]) {
-                    sound[i] = Math.max(0, catalog.similarity(i, centroid, centroidNorm));
-                    near.offer(i, sound[i]);
+                if (everywhere || view.modelOf(i) < 0) {
+                    float sound = Math.max(0, catalog.similarity(i, centroid, centroidNorm));
+                    if (near.accepts(i, sound) && eligible.test(i)) {
+                        near.offer(i, sound);
+                    }
                 }
             }
             // Sound similarity is on a fixed scale (a cosine): kept as it is, not stretched to 0..1.
             for (int i : near.best()) {
-                pool.computeIfAbsent(i, x -> new float[4])[2] = sound[i];
+                pool.computeIfAbsent(i, x -> new float[4])[2] =
+                        Math.max(0, catalog.similarity(i, centroid, centroidNorm));
             }
         }
         if (!coListed.isEmpty()) {
@@ -106,7 +157,7 @@ public final class Recommender {
                     .max()
                     .orElse(1);
             coListed.entrySet().stream()
-                    .filter(e -> eligible[e.getKey()])
+                    .filter(e -> eligible.test(e.getKey()))
                     .sorted((a, b) ->
                             Float.compare(b.getValue().score(), a.getValue().score()))
                     .limit(settings.otherCandidates())
@@ -119,12 +170,23 @@ public final class Recommender {
             if (popular >= settings.otherCandidates()) {
                 break;
             }
-            if (eligible[i]) {
+            if (eligible.test(i)) {
                 pool.computeIfAbsent(i, x -> new float[4])[3] = catalog.popularity(i) / topPopularity;
                 popular++;
             }
         }
+        if (pool.isEmpty()) {
+            return new Result(List.of(), nothingMatches(query));
+        }
         // Every candidate gets the model's view of it, not only those that came from the model.
+        if (user != null) {
+            for (int t : pool.keySet()) {
+                int m = view.modelOf(t);
+                if (Float.isNaN(modelScores[t]) && m >= 0) {
+                    modelScores[t] = view.score(user, m);
+                }
+            }
+        }
         if (modelScores != null) {
             fillModelScores(pool, modelScores);
         }
@@ -246,8 +308,46 @@ public final class Recommender {
     // ---- the model's scores
 
     /**
-     * Fills the model's score for every catalog track it knows; for item neighbours also returns, per catalog track,
-     * the anchor behind most of its score (or -1).
+     * Vector search for a factor model: the index's clusters best first, until at least a tenth of the items (and
+     * {@link #MIN_SCAN} of them) were scanned and the request's filters let {@code modelCandidates} through, or until
+     * every cluster was scanned, so a strict filter still finds its tracks. The scores it gives are exact.
+     */
+    private void search(
+            ModelView view, float[] user, float[] scores, TopN best, java.util.function.IntPredicate eligible) {
+        VectorIndex index = view.model().vectors();
+        VectorIndex.Search search = index.search(user);
+        float[] out = Scratch.modelSpace(index.size());
+        int enough = minScan(index.size());
+        int passing = 0;
+        while (search.hasNext() && (search.scanned() < enough || passing < settings.modelCandidates())) {
+            int[] range = search.scanNext(out);
+            for (int p = range[0]; p < range[1]; p++) {
+                int c = view.catalogOf(index.item(p));
+                if (c < 0) {
+                    continue;
+                }
+                float score = out[p];
+                scores[c] = score;
+                if (eligible.test(c)) {
+                    passing++;
+                    if (best.accepts(c, score)) {
+                        best.offer(c, score);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The fewest items a vector search scans before it may stop. */
+    public static final int MIN_SCAN = 4_000;
+
+    public static int minScan(int items) {
+        return Math.min(items, Math.max(MIN_SCAN, items / 10));
+    }
+
+    /**
+     * Fills the model's score for every catalog track it knows (item neighbours, popularity); for item neighbours also
+     * returns, per catalog track, the anchor behind most of its score (or -1).
      */
     static int[] scoreModel(ModelView view, Taste taste, float[] scores) {
         ModelArtifact artifact = view.model().artifact();
@@ -290,23 +390,6 @@ public final class Recommender {
                     }
                 }
                 return because;
-            }
-            case ModelArtifact.FACTORS -> {
-                int d = artifact.metadata().dimensions();
-                float[] user = userVector(view, taste, d);
-                float[] vectors = artifact.itemVectors();
-                for (int i = 0, at = 0; i < items; i++, at += d) {
-                    int c = view.catalogOf(i);
-                    if (c < 0) {
-                        continue;
-                    }
-                    float sum = 0;
-                    for (int f = 0; f < d; f++) {
-                        sum += user[f] * vectors[at + f];
-                    }
-                    scores[c] = sum;
-                }
-                return new int[0];
             }
             default -> {
                 float[] itemScores = artifact.itemScores();

@@ -17,6 +17,13 @@ final class TopN {
         scores = new float[Math.max(n, 0)];
     }
 
+    /** Whether {@link #offer} would keep the item: cheap, so costly checks can wait until it is true. */
+    boolean accepts(int item, float score) {
+        return items.length > 0
+                && !Float.isNaN(score)
+                && (size < items.length || better(item, score, items[0], scores[0]));
+    }
+
     void offer(int item, float score) {
         if (items.length == 0 || Float.isNaN(score)) {
             return;
