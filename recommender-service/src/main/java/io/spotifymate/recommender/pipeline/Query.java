@@ -84,40 +84,6 @@ public record Query(
         return new Query(k, null, null, null, null, null, null, List.of(), List.of(), null, null, Set.of());
     }
 
-    public Query withK(int newK) {
-        return new Query(
-                newK,
-                mood,
-                tag,
-                energy,
-                tempo,
-                years,
-                familiarity,
-                seedTracks,
-                seedArtists,
-                excludeRecentDays,
-                maxPerArtist,
-                excluded);
-    }
-
-    public Query withExcluded(Set<String> more) {
-        java.util.Set<String> all = new java.util.HashSet<>(excluded);
-        all.addAll(more);
-        return new Query(
-                k,
-                mood,
-                tag,
-                energy,
-                tempo,
-                years,
-                familiarity,
-                seedTracks,
-                seedArtists,
-                excludeRecentDays,
-                maxPerArtist,
-                all);
-    }
-
     /** The parameters by name, as the served event records them. */
     public Map<String, String> describe() {
         Map<String, String> d = new LinkedHashMap<>();

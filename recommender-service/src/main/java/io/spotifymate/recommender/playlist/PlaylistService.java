@@ -86,7 +86,7 @@ public class PlaylistService {
         }
         return new Draft(
                 spec.name() == null || spec.name().isBlank()
-                        ? defaultName(spec)
+                        ? defaultName(spec, clock.instant())
                         : spec.name().strip(),
                 spec.prompt(),
                 answer.model() == null ? null : answer.model().versionId(),
@@ -288,7 +288,7 @@ public class PlaylistService {
         }
     }
 
-    private static String defaultName(PlaylistSpec spec) {
+    private static String defaultName(PlaylistSpec spec, Instant now) {
         List<String> words = new ArrayList<>();
         if (spec.mood() != null && !spec.mood().isBlank()) {
             words.add(capitalise(spec.mood()));
@@ -306,9 +306,7 @@ public class PlaylistService {
                             ? "journey"
                             : arc.name().toLowerCase(Locale.ROOT));
         }
-        return words.isEmpty()
-                ? "Made for you " + Instant.now().toString().substring(0, 10)
-                : String.join(" ", words) + " mix";
+        return words.isEmpty() ? "Made for you " + now.toString().substring(0, 10) : String.join(" ", words) + " mix";
     }
 
     private static String capitalise(String s) {
