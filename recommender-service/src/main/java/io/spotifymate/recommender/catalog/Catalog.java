@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,8 +32,12 @@ public class Catalog {
     private final ReentrantLock reading = new ReentrantLock();
     private final Clock clock = Clock.systemUTC();
 
-    public Catalog(QuarkusCqlSession session) {
+    /** Told of each snapshot about to be served, so what requests need is built before the swap. */
+    private final Event<CatalogSnapshot> beforeSwap;
+
+    public Catalog(QuarkusCqlSession session, Event<CatalogSnapshot> beforeSwap) {
         this.session = session;
+        this.beforeSwap = beforeSwap;
     }
 
     public CatalogSnapshot current() {
@@ -96,6 +101,7 @@ public class Catalog {
             // A fixed order, so the same store gives the same numbering and the same answers.
             tracks.sort((a, b) -> a.trackId().compareTo(b.trackId()));
             CatalogSnapshot snapshot = CatalogSnapshot.of(tracks, artistTags, clock.instant());
+            beforeSwap.fire(snapshot);
             CatalogSnapshot previous = current.getAndSet(snapshot);
             if (previous.size() != snapshot.size()) {
                 LOG.infof(

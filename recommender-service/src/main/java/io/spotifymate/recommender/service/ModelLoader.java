@@ -6,9 +6,12 @@ import io.spotifymate.events.artifact.ModelArtifact;
 import io.spotifymate.recommender.ServingModel;
 import io.spotifymate.recommender.client.ModelServiceClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,8 +28,18 @@ public class ModelLoader {
     private final AtomicReference<ServingModel> serving = new AtomicReference<>();
     private final Clock clock = Clock.systemUTC();
 
-    public ModelLoader(ModelServiceClient models) {
+    /** Told of each model about to be served, so what requests need is built before the swap. */
+    private final Consumer<ServingModel> beforeSwap;
+
+    @Inject
+    public ModelLoader(ModelServiceClient models, Event<ServingModel> beforeSwap) {
         this.models = models;
+        this.beforeSwap = beforeSwap::fire;
+    }
+
+    ModelLoader(ModelServiceClient models) {
+        this.models = models;
+        this.beforeSwap = model -> {};
     }
 
     public Optional<ServingModel> current() {
@@ -61,13 +74,20 @@ public class ModelLoader {
         } catch (IllegalArgumentException e) {
             throw new ModelLoadException(e.getMessage(), e);
         }
-        serving.set(ServingModel.of(promotion.versionId(), actual, parsed, clock.instant()));
+        long started = System.nanoTime();
+        ServingModel next = ServingModel.of(promotion.versionId(), actual, parsed, clock.instant());
+        beforeSwap.accept(next);
+        serving.set(next);
         LOG.infof(
-                "Serving %s version %s (%s, %d tracks)",
+                "Serving %s version %s (%s, %d tracks%s; prepared in %d ms)",
                 parsed.metadata().kind(),
                 promotion.versionId(),
                 parsed.metadata().representation(),
-                parsed.metadata().itemIds().size());
+                parsed.metadata().itemIds().size(),
+                next.vectors() == null
+                        ? ""
+                        : ", vector search over " + next.vectors().clusters() + " cluster(s)",
+                (System.nanoTime() - started) / 1_000_000);
         return true;
     }
 

@@ -18,6 +18,7 @@ import io.spotifymate.recommender.user.FeedbackOverlay;
 import io.spotifymate.recommender.user.UserHistories;
 import io.spotifymate.recommender.user.UserHistory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +53,7 @@ public class RecommendationService {
     private final Recommender recommender;
     private final Clock clock = Clock.systemUTC();
     private volatile ModelView view;
+    private volatile ModelView previousView;
 
     public RecommendationService(
             ModelLoader models,
@@ -128,18 +130,38 @@ public class RecommendationService {
         return Optional.of(item(snapshot, new Pick(track, 0, "user", List.of())));
     }
 
+    /** A model is about to be served: its view of the current catalog is built now, not by the first request. */
+    void prepare(@Observes ServingModel next) {
+        viewOf(next, catalog.current());
+    }
+
+    /** A catalog is about to be served: the current model's view of it is built now. */
+    void prepare(@Observes CatalogSnapshot next) {
+        models.current().ifPresent(model -> viewOf(model, next));
+    }
+
+    /**
+     * The model's view of the catalog, built once per pair. The last two pairs are kept: during a swap a request may
+     * still hold the previous model or catalog, and must not throw away the view just built for the next.
+     */
     private ModelView viewOf(ServingModel model, CatalogSnapshot snapshot) {
-        ModelView v = view;
-        if (v == null || !v.isFor(model, snapshot)) {
-            synchronized (this) {
-                v = view;
-                if (v == null || !v.isFor(model, snapshot)) {
-                    v = ModelView.of(model, snapshot);
-                    view = v;
-                }
-            }
+        ModelView latest = view;
+        if (latest != null && latest.isFor(model, snapshot)) {
+            return latest;
         }
-        return v;
+        ModelView older = previousView;
+        if (older != null && older.isFor(model, snapshot)) {
+            return older;
+        }
+        synchronized (this) {
+            if (view != null && view.isFor(model, snapshot)) {
+                return view;
+            }
+            ModelView built = ModelView.of(model, snapshot);
+            previousView = view;
+            view = built;
+            return built;
+        }
     }
 
     /** Playlist neighbours of the taste's focus (seeds, "more like this"), or of what the user just liked. */
