@@ -155,6 +155,30 @@ class WalkingSkeletonTest {
             assertThat(chat.getString("reply")).contains(trackId);
         }
         assertThat(chat.getString("reply")).doesNotContain(hit);
+
+        // Feedback through the recommender changes its very next answer; the feature-service stores it on its own.
+        String banned = top.get(0);
+        given().contentType(ContentType.JSON)
+                .body("{\"kind\": \"BAN\", \"target\": \"TRACK\", \"targetId\": \"%s\"}".formatted(banned))
+                .post(url("recommender-service") + "/api/users/{u}/feedback", listener)
+                .then()
+                .statusCode(202);
+        assertThat(given().get(url("recommender-service") + "/api/users/{u}/recommendations?k=100", listener)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.trackId", String.class))
+                .doesNotContain(banned);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> given().get(url("feature-service") + "/api/users/{u}/feedback", listener)
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getList("targetId", String.class),
+                        stored -> stored.contains(banned));
     }
 
     @Test

@@ -15,8 +15,9 @@ import java.util.Set;
  * The recommendation pipeline, free of I/O so it can be tested and measured on its own:
  *
  * <ol>
- *   <li><b>filters</b>, computed once over the whole catalog: played (or recently played), banned and disliked
- *       tracks and artists, recent skips, the request's mood, tag, energy, tempo, era and familiarity;
+ *   <li><b>filters</b>, checked lazily (only for tracks that would enter a candidate list) and remembered: played
+ *       (or recently played), banned and disliked tracks and artists, recent skips, the request's mood, tag, energy,
+ *       tempo, era and familiarity;
  *   <li><b>candidates</b> from four sources among what passes: the model's best (vector search over the track vectors,
  *       item neighbours, or popularity, whatever the model is), tracks that share playlists with the seeds, tracks that
  *       sound like the seeds or the user's taste (which reaches tracks no model knows yet), and the popular ones;
