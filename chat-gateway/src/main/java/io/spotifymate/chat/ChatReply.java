@@ -12,6 +12,13 @@ public record ChatReply(UUID conversationId, Intent intent, String reply, List<T
     /** What the message was understood as. */
     public enum Intent {
         RECOMMEND,
+        PLAYLIST,
+        FEEDBACK,
+        REFINE,
+        CONTINUE,
+        EXPLAIN,
+        INSIGHTS,
+        IMPORT,
         HELP
     }
 }

@@ -1,11 +1,15 @@
 package io.spotifymate.chat.client;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** recommender-service's API. Only {@link RecommenderClient} talks to it. */
@@ -16,5 +20,38 @@ interface RecommenderApi {
     @GET
     @Path("/users/{userId}/recommendations")
     @Produces(MediaType.APPLICATION_JSON)
-    RecommendationsView recommendations(@PathParam("userId") String userId, @QueryParam("k") int k);
+    RecommendationsView recommendations(
+            @PathParam("userId") String userId,
+            @QueryParam("k") int k,
+            @QueryParam("mood") String mood,
+            @QueryParam("genre") String genre,
+            @QueryParam("era") String era,
+            @QueryParam("energy") String energy,
+            @QueryParam("tempo") String tempo,
+            @QueryParam("familiarity") String familiarity,
+            @QueryParam("seedArtists") String seedArtists);
+
+    /** Feedback on a track or an artist. */
+    record Feedback(String kind, String target, String targetId) {}
+
+    @POST
+    @Path("/users/{userId}/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Map<String, Object> feedback(@PathParam("userId") String userId, Feedback feedback);
+
+    /** Tracks to continue from. */
+    record Continuation(String userId, List<String> trackIds, int k) {}
+
+    @POST
+    @Path("/recommendations/continue")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    RecommendationsView continueFrom(Continuation continuation);
+
+    @POST
+    @Path("/users/{userId}/playlists")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    PlaylistView createPlaylist(@PathParam("userId") String userId, Map<String, Object> wishes);
 }

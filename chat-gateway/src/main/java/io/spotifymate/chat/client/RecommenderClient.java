@@ -2,6 +2,8 @@ package io.spotifymate.chat.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -11,8 +13,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Asks the recommender for a user's recommendations. Bounded in time, retried once, and cut off by a circuit breaker
- * when the recommender keeps failing; an empty result means "not reachable now", never an exception.
+ * Calls the recommender for the chat. Bounded in time and cut off by a circuit breaker when the recommender keeps
+ * failing; reads are retried once. An empty result means "not reachable now" (or refused), never an exception.
  */
 @ApplicationScoped
 public class RecommenderClient {
@@ -25,16 +27,62 @@ public class RecommenderClient {
         this.api = api;
     }
 
+    /** @param parameters the recommender's query parameters by name (mood, genre, era, energy, tempo, …) */
     @Timeout(value = 6, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 200)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "unavailable")
-    public Optional<RecommendationsView> recommend(String userId, int k) {
-        return Optional.of(api.recommendations(userId, k));
+    public Optional<RecommendationsView> recommend(String userId, int k, Map<String, String> parameters) {
+        return Optional.of(api.recommendations(
+                userId,
+                k,
+                parameters.get("mood"),
+                parameters.get("genre"),
+                parameters.get("era"),
+                parameters.get("energy"),
+                parameters.get("tempo"),
+                parameters.get("familiarity"),
+                parameters.get("seedArtists")));
     }
 
-    Optional<RecommendationsView> unavailable(String userId, int k, Throwable failure) {
+    Optional<RecommendationsView> unavailable(String userId, int k, Map<String, String> parameters, Throwable failure) {
         LOG.warnf("Recommender unavailable for %s: %s", userId, failure.toString());
+        return Optional.empty();
+    }
+
+    /** @return whether the recommender took it */
+    @Timeout(value = 6, unit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "feedbackRefused")
+    public boolean feedback(String userId, String kind, String target, String targetId) {
+        api.feedback(userId, new RecommenderApi.Feedback(kind, target, targetId));
+        return true;
+    }
+
+    boolean feedbackRefused(String userId, String kind, String target, String targetId, Throwable failure) {
+        LOG.warnf("Feedback of %s not taken: %s", userId, failure.toString());
+        return false;
+    }
+
+    @Timeout(value = 6, unit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "continuationUnavailable")
+    public Optional<RecommendationsView> continueFrom(String userId, List<String> trackIds, int k) {
+        return Optional.of(api.continueFrom(new RecommenderApi.Continuation(userId, trackIds, k)));
+    }
+
+    Optional<RecommendationsView> continuationUnavailable(
+            String userId, List<String> trackIds, int k, Throwable failure) {
+        LOG.warnf("Continuation unavailable for %s: %s", userId, failure.toString());
+        return Optional.empty();
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "playlistUnavailable")
+    public Optional<PlaylistView> createPlaylist(String userId, Map<String, Object> wishes) {
+        return Optional.of(api.createPlaylist(userId, wishes));
+    }
+
+    Optional<PlaylistView> playlistUnavailable(String userId, Map<String, Object> wishes, Throwable failure) {
+        LOG.warnf("Playlist not made for %s: %s", userId, failure.toString());
         return Optional.empty();
     }
 }

@@ -156,8 +156,23 @@ class WalkingSkeletonTest {
         }
         assertThat(chat.getString("reply")).doesNotContain(hit);
 
+        // Feedback in the chat refers to the last answer and changes the next one at once.
+        JsonPath disliked = given().contentType(ContentType.JSON)
+                .body("{\"userId\": \"%s\", \"conversationId\": \"%s\", \"message\": \"I don't like the first one\"}"
+                        .formatted(listener, chat.getString("conversationId")))
+                .post(url("chat-gateway") + "/api/chat")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(disliked.getString("intent")).isEqualTo("FEEDBACK");
+        assertThat(disliked.getString("reply")).startsWith("Noted, you don't like that track [" + top.get(0) + "]");
+        assertThat(disliked.getList("tracks.trackId", String.class)).doesNotContain(top.get(0));
+
         // Feedback through the recommender changes its very next answer; the feature-service stores it on its own.
-        String banned = top.get(0);
+        List<String> afterDislike = disliked.getList("tracks.trackId", String.class);
+        assertThat(afterDislike).isNotEmpty();
+        String banned = afterDislike.get(0);
         given().contentType(ContentType.JSON)
                 .body("{\"kind\": \"BAN\", \"target\": \"TRACK\", \"targetId\": \"%s\"}".formatted(banned))
                 .post(url("recommender-service") + "/api/users/{u}/feedback", listener)
