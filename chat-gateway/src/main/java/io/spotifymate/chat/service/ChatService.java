@@ -53,16 +53,16 @@ public class ChatService {
     public ChatReply answer(ChatRequest request) {
         // Look the conversation up first, so a foreign or unknown id fails before any work is done.
         UUID conversationId = QuarkusTransaction.requiringNew().call(() -> conversation(request).id);
-        List<ChatMessage> earlier =
-                QuarkusTransaction.requiringNew().call(() -> conversations.messages(conversationId));
+        ConversationContext context = new ConversationContext(
+                QuarkusTransaction.requiringNew().call(() -> conversations.messages(conversationId)), parser);
         Understanding understood = parser.parse(request.message());
         ChatReply reply = switch (understood.intent()) {
             case RECOMMEND -> recommend(conversationId, request.userId(), understood, Intent.RECOMMEND, "");
-            case REFINE -> recommend(conversationId, request.userId(), refined(earlier, understood), Intent.REFINE, "");
-            case FEEDBACK -> feedback(conversationId, request.userId(), understood, earlier);
+            case REFINE -> recommend(conversationId, request.userId(), context.refine(understood), Intent.REFINE, "");
+            case FEEDBACK -> feedback(conversationId, request.userId(), understood, context);
             case PLAYLIST -> playlist(conversationId, request.userId(), understood);
-            case CONTINUE -> continueFrom(conversationId, request.userId(), earlier);
-            case EXPLAIN -> explain(conversationId, understood, earlier);
+            case CONTINUE -> continueFrom(conversationId, request.userId(), context);
+            case EXPLAIN -> explain(conversationId, understood, context);
             case INSIGHTS ->
                 new ChatReply(
                         conversationId,
@@ -104,24 +104,6 @@ public class ChatService {
         return conversations
                 .findOwned(request.conversationId(), request.userId())
                 .orElseThrow(() -> new ConversationNotFoundException(request.conversationId()));
-    }
-
-    /** The last request for music in the conversation with the refinement's slots laid over it. */
-    private Understanding refined(List<ChatMessage> earlier, Understanding refinement) {
-        Map<String, String> slots = new LinkedHashMap<>();
-        for (int i = earlier.size() - 1; i >= 0; i--) {
-            ChatMessage m = earlier.get(i);
-            if (m.role == ChatMessage.Role.USER) {
-                Understanding previous = parser.parse(m.content);
-                if (previous.intent() == Understanding.Intent.RECOMMEND
-                        || previous.intent() == Understanding.Intent.PLAYLIST) {
-                    slots.putAll(previous.slots());
-                    break;
-                }
-            }
-        }
-        slots.putAll(refinement.slots());
-        return Understanding.of(Understanding.Intent.RECOMMEND, slots);
     }
 
     private ChatReply recommend(
@@ -204,27 +186,7 @@ public class ChatService {
         return text;
     }
 
-    /** The track ids the last answer named, in order. */
-    private static List<String> lastTracks(List<ChatMessage> earlier) {
-        for (int i = earlier.size() - 1; i >= 0; i--) {
-            ChatMessage m = earlier.get(i);
-            if (m.role == ChatMessage.Role.ASSISTANT && m.trackIds != null && !m.trackIds.isEmpty()) {
-                return m.trackIds;
-            }
-        }
-        return List.of();
-    }
-
-    private static Optional<String> referenced(Understanding u, List<ChatMessage> earlier) {
-        List<String> tracks = lastTracks(earlier);
-        if (tracks.isEmpty() || u.slot("ordinal") == null) {
-            return Optional.empty();
-        }
-        int at = u.slot("ordinal").equals("last") ? tracks.size() : Integer.parseInt(u.slot("ordinal"));
-        return at >= 1 && at <= tracks.size() ? Optional.of(tracks.get(at - 1)) : Optional.empty();
-    }
-
-    private ChatReply feedback(UUID conversationId, String userId, Understanding u, List<ChatMessage> earlier) {
+    private ChatReply feedback(UUID conversationId, String userId, Understanding u, ConversationContext context) {
         String kind = switch (u.slot("feedback")) {
             case "ban" -> "BAN";
             case "dislike" -> "DISLIKE";
@@ -240,7 +202,7 @@ public class ChatService {
             targetId = u.slot("artist");
             named = u.slot("artist");
         } else {
-            Optional<String> track = referenced(u, earlier);
+            Optional<String> track = context.referenced(u);
             if (track.isEmpty()) {
                 return new ChatReply(
                         conversationId,
@@ -262,7 +224,7 @@ public class ChatService {
             case "LIKE" -> "Glad you like " + named + ". ";
             default -> "More like " + named + ". ";
         };
-        Understanding again = refined(earlier, Understanding.of(Understanding.Intent.RECOMMEND, Map.of()));
+        Understanding again = context.refine(Understanding.of(Understanding.Intent.RECOMMEND, Map.of()));
         return recommend(conversationId, userId, again, Intent.FEEDBACK, lead);
     }
 
@@ -307,8 +269,8 @@ public class ChatService {
         return new ChatReply(conversationId, Intent.PLAYLIST, text.toString(), tracks);
     }
 
-    private ChatReply continueFrom(UUID conversationId, String userId, List<ChatMessage> earlier) {
-        List<String> seeds = lastTracks(earlier);
+    private ChatReply continueFrom(UUID conversationId, String userId, ConversationContext context) {
+        List<String> seeds = context.lastTracks();
         if (seeds.isEmpty()) {
             return new ChatReply(
                     conversationId,
@@ -329,28 +291,21 @@ public class ChatService {
     }
 
     /** The reason the last answer gave for the track meant, from that answer itself. */
-    private static ChatReply explain(UUID conversationId, Understanding u, List<ChatMessage> earlier) {
-        for (int i = earlier.size() - 1; i >= 0; i--) {
-            ChatMessage m = earlier.get(i);
-            if (m.role == ChatMessage.Role.ASSISTANT && m.trackIds != null && !m.trackIds.isEmpty()) {
-                int at = u.slot("ordinal") == null
-                        ? 1
-                        : u.slot("ordinal").equals("last") ? m.trackIds.size() : Integer.parseInt(u.slot("ordinal"));
-                if (at < 1 || at > m.trackIds.size()) {
-                    break;
-                }
-                String trackId = m.trackIds.get(at - 1);
-                for (String line : m.content.split("\n")) {
-                    int id = line.indexOf("[" + trackId + "]: ");
-                    if (id >= 0) {
-                        String reason = line.substring(id + trackId.length() + 4);
-                        return new ChatReply(
-                                conversationId,
-                                Intent.EXPLAIN,
-                                "Number " + at + " [" + trackId + "] was picked because: "
-                                        + reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1),
-                                List.of());
-                    }
+    private static ChatReply explain(UUID conversationId, Understanding u, ConversationContext context) {
+        Optional<ChatMessage> answer = context.lastAnswer();
+        int at = context.position(u);
+        if (answer.isPresent() && at > 0) {
+            String trackId = answer.get().trackIds.get(at - 1);
+            for (String line : answer.get().content.split("\n")) {
+                int id = line.indexOf("[" + trackId + "]: ");
+                if (id >= 0) {
+                    String reason = line.substring(id + trackId.length() + 4);
+                    return new ChatReply(
+                            conversationId,
+                            Intent.EXPLAIN,
+                            "Number " + at + " [" + trackId + "] was picked because: "
+                                    + reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1),
+                            List.of());
                 }
             }
         }
