@@ -2,7 +2,6 @@ package io.spotifymate.chat.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.spotifymate.chat.ChatReply;
-import io.spotifymate.chat.ChatReply.Intent;
 import io.spotifymate.chat.ChatRequest;
 import io.spotifymate.chat.client.PlaylistView;
 import io.spotifymate.chat.client.RecommendationsView;
@@ -12,6 +11,7 @@ import io.spotifymate.chat.repository.Conversation;
 import io.spotifymate.chat.repository.ConversationRepository;
 import io.spotifymate.chat.understanding.MessageParser;
 import io.spotifymate.chat.understanding.Understanding;
+import io.spotifymate.chat.understanding.Understanding.Intent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;

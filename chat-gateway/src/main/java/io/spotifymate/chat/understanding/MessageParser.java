@@ -472,7 +472,7 @@ public final class MessageParser {
         String best = null;
         int bestAt = Integer.MAX_VALUE;
         for (Map.Entry<String, String> e : lexicon.entrySet()) {
-            Matcher m = Pattern.compile("\\b(?:" + e.getValue() + ")\\b").matcher(text);
+            Matcher m = pattern("\\b(?:" + e.getValue() + ")\\b").matcher(text);
             if (m.find() && m.start() < bestAt) {
                 bestAt = m.start();
                 best = e.getKey();
@@ -485,8 +485,15 @@ public final class MessageParser {
         return Map.copyOf(words);
     }
 
+    /** Every rule's pattern, compiled once. */
+    private static final Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Pattern pattern(String regex) {
+        return COMPILED.computeIfAbsent(regex, Pattern::compile);
+    }
+
     private static boolean matches(String text, String regex) {
-        return Pattern.compile(regex).matcher(text).find();
+        return pattern(regex).matcher(text).find();
     }
 
     static String normalise(String message) {
