@@ -24,7 +24,7 @@ public final class MessageParser {
             "happy",
             "happy|happier|upbeat|cheerful|feel good|feel-good|feelgood|sunny|joyful|uplifting|good mood",
             "sad",
-            "sad|sadder|melancholy|melancholic|heartbreak|heartbroken|crying|cry|gloomy|breakup|lonely|moody",
+            "sad|sadder|melancholy|melancholic|heartbreak|heartbroken|heartache|crying|cry|gloomy|breakup|broke up|dumped|lonely|moody",
             "energetic",
             "energetic|workout|work out|gym|running|run|jog|jogging|pump me up|pumped|hype|hyped|intense|"
                     + "motivation|motivating|lifting|cardio",
@@ -62,7 +62,6 @@ public final class MessageParser {
 
     private static final Map<String, Integer> NUMBERS = Map.ofEntries(
             Map.entry("one", 1),
-            Map.entry("a", 1),
             Map.entry("two", 2),
             Map.entry("three", 3),
             Map.entry("four", 4),
@@ -117,20 +116,21 @@ public final class MessageParser {
     private static final Pattern HOURS = Pattern.compile("\\b(an|one|two|three|\\d+)[\\s-]*(?:hour|hours|hr|hrs)\\b");
     private static final Pattern HALF_HOUR = Pattern.compile("\\bhalf an hour\\b|\\b30[\\s-]*minute");
     private static final Pattern COUNT =
-            Pattern.compile("\\b" + NUMBER + "\\s+(?:more\\s+)?(?:\\w+\\s+)?(?:songs|tracks|tunes)\\b");
+            Pattern.compile("\\b" + NUMBER + "\\s+(?:more\\s+)?(?:\\w+\\s+)?(?:songs?|tracks?|tunes?)\\b");
     private static final Pattern BPM = Pattern.compile("\\b(\\d{2,3})\\s*bpm\\b|\\bbpm\\s*(\\d{2,3})\\b");
     private static final Pattern ORDINAL_REF = Pattern.compile("\\b" + ORDINAL + "(?=\\W|$)");
 
     private static final Pattern BAN = Pattern.compile(
             "\\b(?:no more|stop (?:playing|recommending|suggesting|showing)|never (?:play|show|recommend|suggest)|"
-                    + "ban|block|i (?:hate|can't stand|cannot stand)|enough of|don't (?:ever )?(?:play|show) me)\\s+(.+?)"
+                    + "ban|block|remove|get rid of|take out|(?:i )?(?:never|don't|do not) want to hear|"
+                    + "i (?:hate|can't stand|cannot stand)|enough of|don't (?:ever )?(?:play|show) me)\\s+(.+?)"
                     + "(?:\\s+(?:again|anymore|any more|ever|please))*[.!?]*$");
     private static final Pattern DISLIKE = Pattern.compile(
             "\\b(?:i (?:don't|do not|didn't|did not) (?:like|love|enjoy|dig)|not (?:a fan of|into|feeling)|dislike|"
                     + "thumbs down (?:on|for|to)?|nah,? not|skip)\\s+(.+?)[.!?]*$|\\b(.+?)\\s+(?:is|was) (?:bad|awful|terrible|boring|not for me|meh)\\b");
     private static final Pattern LIKE = Pattern.compile(
-            "\\b(?:i (?:really )?(?:like|love|liked|loved|enjoy|enjoyed|dig)|thumbs up (?:on|for|to)?|loving|"
-                    + "love)\\s+(.+?)[.!?]*$|\\b(.+?)\\s+(?:is|was) (?:great|amazing|awesome|perfect|a banger|fire)\\b");
+            "(?:\\b(?:i (?:really )?(?:like|love|liked|loved|enjoy|enjoyed|dig)|thumbs up (?:on|for|to)?|loving|"
+                    + "love)|^(?:loved|liked|enjoyed))\\s+(.+?)[.!?]*$|\\b(.+?)\\s+(?:is|was) (?:great|amazing|awesome|perfect|a banger|fire)\\b");
     private static final Pattern MORE_LIKE = Pattern.compile(
             "\\b(?:more (?:like|of)|(?:songs|tracks|stuff|music|something|anything|artists|playlist|mix) (?:like|similar to)|"
                     + "similar to|sounds like|in the style of)\\s+(.+?)[.!?]*$");
@@ -192,7 +192,8 @@ public final class MessageParser {
         if (matches(
                 text,
                 "\\b(?:import|upload|my (?:spotify )?(?:data|export|history file)|connect (?:my )?spotify|"
-                        + "link (?:my )?spotify|(?:add|bring|load) my (?:listening )?history)\\b")) {
+                        + "link (?:my )?spotify|(?:add|bring|load|get) (?:in )?my (?:spotify )?(?:listening )?"
+                        + "(?:history|data|plays))\\b")) {
             return Intent.IMPORT;
         }
         if (matches(
@@ -207,7 +208,8 @@ public final class MessageParser {
                 "\\b(?:my (?:top|most (?:played|listened))|most played|top artists|listening (?:stats|habits|"
                         + "history|trends|time)|my stats|insights|how much (?:did|do|have) i (?:listen|listened)|when do i "
                         + "(?:usually )?listen|what did i listen to|who (?:do|did) i listen to (?:the )?most|wrapped|"
-                        + "my (?:favorite|favourite) (?:artists|genres|songs))\\b")) {
+                        + "my (?:favorite|favourite) (?:artists|genres|songs)|(?:which|what) (?:artists?|songs?|tracks?|"
+                        + "genres?|bands?) do i (?:play|listen to)|what time (?:of day )?do i|how often do i)\\b")) {
             if (matches(text, "\\bthis year\\b")) {
                 slots.put("period", "year");
             } else if (matches(text, "\\bthis month\\b|\\blast month\\b")) {
@@ -221,7 +223,7 @@ public final class MessageParser {
         }
         Matcher more = MORE_LIKE.matcher(text);
         boolean asksForMusic = matches(text, "\\b(?:playlist|mix|recommend|suggest|give me|play me|find me)\\b");
-        if (more.find() && !asksForMusic) {
+        if (more.find()) {
             String target = more.group(1);
             if (ordinal(target).isPresent() || isReference(target)) {
                 return feedback("more-like-this", target, original, slots);
@@ -296,12 +298,15 @@ public final class MessageParser {
             slots.put("energy", "medium");
         }
         Matcher bpm = BPM.matcher(text);
+        // "starts slow and ends fast" is a shape (an arc), not a tempo.
+        String tempoText = text.replaceAll(
+                "\\b(?:starts?|starting|ends?|ending|gets?|getting)\\s+(?:slow|fast|faster|slower)\\w*", " ");
         if (bpm.find()) {
             slots.put("tempo", bpm.group(1) != null ? bpm.group(1) : bpm.group(2));
-        } else if (matches(text, "\\b(?:fast|faster|uptempo|up-tempo|quick|high tempo|speed it up)\\b")
-                && !matches(text, "\\bfast forward\\b")) {
+        } else if (matches(tempoText, "\\b(?:fast|faster|uptempo|up-tempo|quick|high tempo|speed it up)\\b")
+                && !matches(tempoText, "\\bfast forward\\b")) {
             slots.put("tempo", "fast");
-        } else if (matches(text, "\\b(?:slow|slower|downtempo|down-tempo|slow it down|low tempo)\\b")) {
+        } else if (matches(tempoText, "\\b(?:slow|slower|downtempo|down-tempo|slow it down|low tempo)\\b")) {
             slots.put("tempo", "slow");
         }
         String artist = artistMentioned(text);
@@ -312,7 +317,9 @@ public final class MessageParser {
         }
         String withoutEnergyWords = text.replaceAll("\\b(?:high|low|more|less|medium)[ -]energ\\w*", " ")
                 .replaceAll("\\b(?:more|less) (?:upbeat|intense)\\b", " ");
-        String mood = firstMatch(MOODS, withoutEnergyWords);
+        // "less sad" asks to leave a mood, not for it.
+        String mood =
+                firstMatch(MOODS, withoutEnergyWords.replaceAll("\\b(?:less|not so|not as|not too)\\s+\\w+", " "));
         if (mood != null) {
             slots.put("mood", mood);
         }
@@ -453,6 +460,8 @@ public final class MessageParser {
     }
 
     private static String stripTrailing(String s) {
+        // "Arctic Monkeys but calmer", "Bob Marley for a barbecue": the name ends where the sentence goes on.
+        s = s.replaceAll("\\s+(?:but|for|with|without|while|to|so|because)\\s+.*$", "");
         return s.replaceAll(
                         "(?:\\s+(?:please|pls|again|anymore|any more|thanks|thank you|for me|today|tonight|now|"
                                 + "songs|tracks|music|stuff))+$",
