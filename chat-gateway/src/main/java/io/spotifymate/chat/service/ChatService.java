@@ -128,9 +128,7 @@ public class ChatService {
             String why = view.message() != null ? view.message() : "you've heard everything I know.";
             return new ChatReply(conversationId, intent, lead + "I found nothing for that: " + why, List.of());
         }
-        List<ChatReply.Track> tracks = view.items().stream()
-                .map(item -> new ChatReply.Track(item.trackId(), item.name(), item.artistName(), item.reason()))
-                .toList();
+        List<ChatReply.Track> tracks = tracksOf(view);
         String what = describe(understood);
         StringBuilder text = new StringBuilder(lead)
                 .append("Here ")
@@ -141,6 +139,12 @@ public class ChatService {
                 .append(" for you:");
         list(text, tracks);
         return new ChatReply(conversationId, intent, text.toString(), tracks);
+    }
+
+    private static List<ChatReply.Track> tracksOf(RecommendationsView view) {
+        return view.items().stream()
+                .map(item -> new ChatReply.Track(item.trackId(), item.name(), item.artistName(), item.reason()))
+                .toList();
     }
 
     private static void list(StringBuilder text, List<ChatReply.Track> tracks) {
@@ -282,9 +286,7 @@ public class ChatService {
         if (answer.isEmpty()) {
             return new ChatReply(conversationId, Intent.CONTINUE, UNREACHABLE, List.of());
         }
-        List<ChatReply.Track> tracks = answer.get().items().stream()
-                .map(item -> new ChatReply.Track(item.trackId(), item.name(), item.artistName(), item.reason()))
-                .toList();
+        List<ChatReply.Track> tracks = tracksOf(answer.get());
         StringBuilder text = new StringBuilder("These go on from there:");
         list(text, tracks);
         return new ChatReply(conversationId, Intent.CONTINUE, text.toString(), tracks);

@@ -252,10 +252,6 @@ public final class CatalogSnapshot {
         return audio[track * AudioColumns.SIZE + column];
     }
 
-    public boolean hasVector(int track) {
-        return vectorNorms[track] > 0;
-    }
-
     /** Cosine similarity of two tracks' normalised feature vectors; 0 when either has none. */
     public float similarity(int a, int b) {
         if (vectorNorms[a] == 0 || vectorNorms[b] == 0) {

@@ -72,8 +72,4 @@ public class ServedPublisher {
             LOG.warnf("Could not record what was shown (%d so far): %s", count, failure.getMessage());
         }
     }
-
-    public long failures() {
-        return failures.get();
-    }
 }

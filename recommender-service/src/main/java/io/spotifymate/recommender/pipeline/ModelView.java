@@ -7,8 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The serving model seen through the catalog's numbering: which catalog track each model item is and back, and the
- * model's item vectors with their norms. Built once per model and catalog pair, shared by every request.
+ * The serving model seen through the catalog's numbering: which catalog track each model item is and back. Built once per model and catalog pair, shared by every request.
  */
 public final class ModelView {
 
@@ -16,7 +15,6 @@ public final class ModelView {
     private final CatalogSnapshot catalog;
     private final int[] toCatalog;
     private final int[] toModel;
-    private final float[] itemNorms;
 
     private ModelView(ServingModel model, CatalogSnapshot catalog) {
         this.model = model;
@@ -31,20 +29,6 @@ public final class ModelView {
             if (c >= 0) {
                 toModel[c] = i;
             }
-        }
-        if (factors()) {
-            int d = model.artifact().metadata().dimensions();
-            float[] vectors = model.artifact().itemVectors();
-            itemNorms = new float[itemIds.size()];
-            for (int i = 0; i < itemIds.size(); i++) {
-                float sum = 0;
-                for (int f = 0; f < d; f++) {
-                    sum += vectors[i * d + f] * vectors[i * d + f];
-                }
-                itemNorms[i] = (float) Math.sqrt(sum);
-            }
-        } else {
-            itemNorms = null;
         }
     }
 
@@ -94,14 +78,15 @@ public final class ModelView {
     public float vectorSimilarity(int a, int b) {
         int d = model.artifact().metadata().dimensions();
         float[] v = model.artifact().itemVectors();
-        if (itemNorms[a] == 0 || itemNorms[b] == 0) {
+        VectorIndex index = model.vectors();
+        if (index.norm(a) == 0 || index.norm(b) == 0) {
             return 0;
         }
         float sum = 0;
         for (int f = 0; f < d; f++) {
             sum += v[a * d + f] * v[b * d + f];
         }
-        return sum / (itemNorms[a] * itemNorms[b]);
+        return sum / (index.norm(a) * index.norm(b));
     }
 
     /** The exact score of one model item for a user vector (factor models only). */
@@ -113,9 +98,5 @@ public final class ModelView {
             sum += user[f] * v[modelItem * d + f];
         }
         return sum;
-    }
-
-    float itemNorm(int modelItem) {
-        return itemNorms[modelItem];
     }
 }

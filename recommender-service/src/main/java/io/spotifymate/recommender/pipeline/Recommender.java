@@ -6,10 +6,8 @@ import io.spotifymate.recommender.catalog.CatalogSnapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The recommendation pipeline, free of I/O so it can be tested and measured on its own:
@@ -418,11 +416,12 @@ public final class Recommender {
         float weight = 0;
         for (Taste.Anchor a : taste.anchors()) {
             int m = view.modelOf(a.track());
-            if (m < 0 || view.itemNorm(m) == 0) {
+            if (m < 0 || view.model().vectors().norm(m) == 0) {
                 continue;
             }
             for (int f = 0; f < d; f++) {
-                anchors[f] += a.weight() * items[m * d + f] / view.itemNorm(m);
+                anchors[f] +=
+                        a.weight() * items[m * d + f] / view.model().vectors().norm(m);
             }
             weight += a.weight();
         }
@@ -719,12 +718,5 @@ public final class Recommender {
     static String describe(CatalogSnapshot catalog, int track) {
         String artist = catalog.artistName(track);
         return artist == null || artist.isBlank() ? catalog.name(track) : catalog.name(track) + " by " + artist;
-    }
-
-    /** Track ids of the picks, for callers that only need those. */
-    public static Set<String> ids(CatalogSnapshot catalog, List<Pick> picks) {
-        Set<String> ids = new LinkedHashSet<>();
-        picks.forEach(p -> ids.add(catalog.trackId(p.track())));
-        return ids;
     }
 }

@@ -41,7 +41,6 @@ public final class Taste {
 
     private final String userId;
     private final List<Anchor> anchors;
-    private final Set<Integer> played;
     private final Set<Integer> excluded;
     private final boolean[] knownArtist;
     private final boolean[] bannedArtist;
@@ -52,7 +51,6 @@ public final class Taste {
     private Taste(
             String userId,
             List<Anchor> anchors,
-            Set<Integer> played,
             Set<Integer> excluded,
             boolean[] knownArtist,
             boolean[] bannedArtist,
@@ -61,7 +59,6 @@ public final class Taste {
             boolean hasFocus) {
         this.userId = userId;
         this.anchors = anchors;
-        this.played = played;
         this.excluded = excluded;
         this.knownArtist = knownArtist;
         this.bannedArtist = bannedArtist;
@@ -83,7 +80,6 @@ public final class Taste {
             Duration skipMemory,
             int maxAnchors) {
         Map<Integer, Anchor> anchors = new LinkedHashMap<>();
-        Set<Integer> played = new HashSet<>();
         Set<Integer> excluded = new HashSet<>();
         boolean[] known = new boolean[catalog.artistCount()];
         boolean[] banned = new boolean[catalog.artistCount()];
@@ -108,7 +104,6 @@ public final class Taste {
             if (track < 0) {
                 continue;
             }
-            played.add(track);
             if (p.lastPlayedMs() >= recentSince) {
                 excluded.add(track);
             }
@@ -199,7 +194,6 @@ public final class Taste {
         return new Taste(
                 history.userId(),
                 List.copyOf(anchors.values()),
-                played,
                 excluded,
                 known,
                 banned,
@@ -234,10 +228,6 @@ public final class Taste {
                 .filter(a -> a.why() == Why.SEED || a.why() == Why.MORE_LIKE_THIS)
                 .sorted(Comparator.comparingDouble(Anchor::weight).reversed())
                 .toList();
-    }
-
-    public boolean played(int track) {
-        return played.contains(track);
     }
 
     public boolean excluded(int track) {

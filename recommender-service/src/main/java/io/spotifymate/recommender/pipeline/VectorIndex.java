@@ -1,8 +1,6 @@
 package io.spotifymate.recommender.pipeline;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Vector search over a factor model's item vectors: an inverted-file index (IVF). The items are grouped by k-means
@@ -31,14 +29,17 @@ public final class VectorIndex {
     private final int[] start;
 
     private final float[] centroids;
+    /** Each model item's vector length, for cosine similarities. */
+    private final float[] norms;
 
-    private VectorIndex(int n, int d, float[] columns, int[] itemAt, int[] start, float[] centroids) {
+    private VectorIndex(int n, int d, float[] columns, int[] itemAt, int[] start, float[] centroids, float[] norms) {
         this.n = n;
         this.d = d;
         this.columns = columns;
         this.itemAt = itemAt;
         this.start = start;
         this.centroids = centroids;
+        this.norms = norms;
     }
 
     /**
@@ -106,7 +107,15 @@ public final class VectorIndex {
         for (int i = 0; i < n; i++) {
             itemAt[next[assignment[i]]++] = i;
         }
-        return new VectorIndex(n, d, featureMajor(vectors, n, d, itemAt), itemAt, start, centroids);
+        float[] norms = new float[n];
+        for (int i = 0; i < n; i++) {
+            float sum = 0;
+            for (int f = 0; f < d; f++) {
+                sum += vectors[i * d + f] * vectors[i * d + f];
+            }
+            norms[i] = (float) Math.sqrt(sum);
+        }
+        return new VectorIndex(n, d, featureMajor(vectors, n, d, itemAt), itemAt, start, centroids, norms);
     }
 
     /** About √n clusters above {@code exactBelow} items, one (exact search) below. */
@@ -178,6 +187,11 @@ public final class VectorIndex {
         return n;
     }
 
+    /** The length of a model item's vector. */
+    public float norm(int item) {
+        return norms[item];
+    }
+
     /** Every item's exact score, {@code out[position]}. */
     public void scanAll(float[] user, float[] out) {
         scan(columns, n, d, user, 0, n, out);
@@ -233,14 +247,5 @@ public final class VectorIndex {
             ids[i] = i;
         }
         return ids;
-    }
-
-    /** Positions of the clusters, for tests. */
-    List<int[]> ranges() {
-        List<int[]> ranges = new ArrayList<>();
-        for (int c = 0; c < clusters(); c++) {
-            ranges.add(new int[] {start[c], start[c + 1]});
-        }
-        return ranges;
     }
 }
