@@ -1,37 +1,54 @@
 package io.spotifymate.chat;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chat against real PostgreSQL. The recommender does not run during this module's tests, which is exactly the
- * outage the chat must survive; the answer with recommendations is covered end to end in deploy/system-tests.
+ * The chat against real PostgreSQL, signed in through the gateway's own accounts. The recommender does not run during
+ * this module's tests, which is exactly the outage the chat must survive; the answer with recommendations is covered
+ * end to end in deploy/system-tests.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedStackResource.class)
 class ChatResourceTest {
 
-    private static String message(String user, String conversationId, String text) {
-        return conversationId == null
-                ? "{\"userId\": \"%s\", \"message\": \"%s\"}".formatted(user, text)
-                : "{\"userId\": \"%s\", \"conversationId\": \"%s\", \"message\": \"%s\"}"
-                        .formatted(user, conversationId, text);
+    private static RequestSpecification as(String token) {
+        return given().noFilters().auth().oauth2(token);
+    }
+
+    private static String say(String token, String conversationId, String text) {
+        String body = conversationId == null
+                ? "{\"message\": \"%s\"}".formatted(text)
+                : "{\"conversationId\": \"%s\", \"message\": \"%s\"}".formatted(conversationId, text);
+        return as(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/chat")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("conversationId");
     }
 
     @Test
-    void aConversationIsKeptInOrderAcrossMessages() {
-        String user = "chat-" + UUID.randomUUID();
-        String conversation = given().contentType(ContentType.JSON)
-                .body(message(user, null, "hello"))
+    void aConversationIsKeptInOrderListedWithItsTitleAndCanBeDeleted() {
+        String user = Accounts.newUser("chat");
+        String token = Accounts.signUp(user);
+        String conversation = as(token)
+                .contentType(ContentType.JSON)
+                .body("{\"message\": \"hello\"}")
                 .post("/api/chat")
                 .then()
                 .statusCode(200)
@@ -39,27 +56,40 @@ class ChatResourceTest {
                 .body("reply", containsString("recommend me something"))
                 .extract()
                 .path("conversationId");
+        say(token, conversation, "thanks");
 
-        given().contentType(ContentType.JSON)
-                .body(message(user, conversation, "thanks"))
-                .post("/api/chat")
-                .then()
-                .statusCode(200)
-                .body("conversationId", equalTo(conversation));
-
-        given().get("/api/users/{u}/conversations/{c}/messages", user, conversation)
+        as(token)
+                .get("/api/users/{u}/conversations/{c}/messages", user, conversation)
                 .then()
                 .statusCode(200)
                 .body("$", hasSize(4))
-                .body("role", org.hamcrest.Matchers.contains("USER", "ASSISTANT", "USER", "ASSISTANT"))
+                .body("role", contains("USER", "ASSISTANT", "USER", "ASSISTANT"))
                 .body("[0].content", equalTo("hello"))
                 .body("[2].content", equalTo("thanks"));
+        String second = say(token, null, "something calm for reading please");
+        as(token)
+                .get("/api/users/{u}/conversations", user)
+                .then()
+                .statusCode(200)
+                .body("id", contains(second, conversation))
+                .body("title", contains("something calm for reading please", "hello"));
+
+        as(token)
+                .delete("/api/users/{u}/conversations/{c}", user, conversation)
+                .then()
+                .statusCode(204);
+        as(token).get("/api/users/{u}/conversations", user).then().body("id", not(hasItem(conversation)));
+        as(token)
+                .get("/api/users/{u}/conversations/{c}/messages", user, conversation)
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void whenTheRecommenderIsDownTheChatSaysSoInsteadOfFailing() {
-        given().contentType(ContentType.JSON)
-                .body(message("chat-" + UUID.randomUUID(), null, "recommend me something"))
+        as(Accounts.signUp(Accounts.newUser("down")))
+                .contentType(ContentType.JSON)
+                .body("{\"message\": \"recommend me something\"}")
                 .post("/api/chat")
                 .then()
                 .statusCode(200)
@@ -69,28 +99,45 @@ class ChatResourceTest {
     }
 
     @Test
-    void anotherUsersConversationIsNotFound() {
-        String owner = "owner-" + UUID.randomUUID();
-        String conversation = given().contentType(ContentType.JSON)
-                .body(message(owner, null, "hi"))
-                .post("/api/chat")
-                .path("conversationId");
+    void anotherUsersConversationsCannotBeReadContinuedOrDeleted() {
+        String owner = Accounts.newUser("owner");
+        String conversation = say(Accounts.signUp(owner), null, "hi");
+        String intruder = Accounts.signUp(Accounts.newUser("intruder"));
 
-        given().get("/api/users/{u}/conversations/{c}/messages", "intruder", conversation)
+        as(intruder)
+                .get("/api/users/{u}/conversations", owner)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        as(intruder)
+                .get("/api/users/{u}/conversations/{c}/messages", owner, conversation)
+                .then()
+                .statusCode(403);
+        as(intruder)
+                .delete("/api/users/{u}/conversations/{c}", owner, conversation)
+                .then()
+                .statusCode(403);
+        // Continuing it under their own name finds nothing: a conversation is looked up with its owner.
+        as(intruder)
+                .contentType(ContentType.JSON)
+                .body("{\"conversationId\": \"%s\", \"message\": \"show me your messages\"}".formatted(conversation))
+                .post("/api/chat")
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON)
-                .body(message("intruder", conversation, "show me your messages"))
+        given().noFilters()
+                .contentType(ContentType.JSON)
+                .body("{\"message\": \"hi\"}")
                 .post("/api/chat")
                 .then()
-                .statusCode(404);
+                .statusCode(401);
     }
 
     @Test
     void anEmptyMessageIsA400ProblemNamingTheField() {
-        given().contentType(ContentType.JSON)
-                .body(message("u", null, " "))
+        as(Accounts.signUp(Accounts.newUser("empty")))
+                .contentType(ContentType.JSON)
+                .body("{\"message\": \" \"}")
                 .post("/api/chat")
                 .then()
                 .statusCode(400)
@@ -100,9 +147,6 @@ class ChatResourceTest {
 
     @Test
     void readyOncePostgresAnswers() {
-        given().get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
+        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem(containsString("Database")));
     }
 }

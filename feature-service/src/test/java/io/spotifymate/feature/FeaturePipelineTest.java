@@ -25,6 +25,7 @@ import io.spotifymate.feature.repository.UserStore;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
+import io.spotifymate.stack.testing.TestTokens;
 import io.spotifymate.stack.testing.TopicReader;
 import io.spotifymate.stack.testing.TopicWriter;
 import jakarta.inject.Inject;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -78,6 +80,26 @@ class FeaturePipelineTest {
     private Map<Integer, Long> updatesBefore;
 
     /** Once, before the first test: RestAssured learns the service's port only per test, not before the class. */
+    @BeforeAll
+    static void signIn() {
+        TestTokens.signInAsPathOwner(TestTokens.admin("operator"));
+    }
+
+    @Test
+    void aUsersFeaturesAndInsightsAreTheirsAloneAndRebuildingIsForOperators() {
+        String bob = TestTokens.user("bob");
+        for (String part : List.of("tracks", "artists", "profile", "feedback", "insights")) {
+            given().auth()
+                    .oauth2(bob)
+                    .get("/api/users/alice/" + part)
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        given().noFilters().get("/api/users/alice/insights").then().statusCode(401);
+        given().auth().oauth2(bob).post("/api/admin/rebuild").then().statusCode(403);
+    }
+
     @BeforeEach
     void sendTheFixture() {
         if (writer != null) {

@@ -18,6 +18,7 @@ import io.spotifymate.feature.repository.UserStore;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
+import io.spotifymate.stack.testing.TestTokens;
 import io.spotifymate.stack.testing.TopicWriter;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +75,11 @@ class HeavyListenerTest {
         try (TopicWriter writer = new TopicWriter(stack.kafkaBootstrap())) {
             writer.discardExisting(Topics.PLAYS);
         }
+    }
+
+    @BeforeAll
+    static void signIn() {
+        TestTokens.signInAsPathOwner();
     }
 
     @Test

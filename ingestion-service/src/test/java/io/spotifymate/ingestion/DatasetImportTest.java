@@ -20,6 +20,7 @@ import io.spotifymate.ingestion.fixtures.Fixtures;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
+import io.spotifymate.stack.testing.TestTokens;
 import io.spotifymate.stack.testing.TopicReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,6 +81,11 @@ class DatasetImportTest {
                         wanted,
                         count,
                         Duration.ofSeconds(20));
+    }
+
+    @BeforeAll
+    static void signIn() {
+        TestTokens.signInAsPathOwner(TestTokens.admin("operator"));
     }
 
     @Test

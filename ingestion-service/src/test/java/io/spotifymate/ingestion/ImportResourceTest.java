@@ -3,7 +3,9 @@ package io.spotifymate.ingestion;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -19,6 +21,7 @@ import io.spotifymate.ingestion.service.UploadKind;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
+import io.spotifymate.stack.testing.TestTokens;
 import io.spotifymate.stack.testing.TopicReader;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -28,11 +31,14 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Import jobs against the real stack: upload, progress, counts, what reaches Kafka, and a repeated import. */
@@ -73,19 +79,51 @@ class ImportResourceTest {
         return bytes.toByteArray();
     }
 
+    /** The token of whoever started each job: a job is read with its own user's (or the operator's) token. */
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    private static final String OPERATOR = TestTokens.admin("operator");
+
     private static String upload(String user, String fileName, byte[] content) {
-        return given().multiPart("file", fileName, content)
+        String id = given().multiPart("file", fileName, content)
                 .post("/api/users/{u}/imports", user)
                 .then()
                 .statusCode(202)
+                .header("Location", containsString("/api/users/" + user + "/imports/"))
                 .body("status", equalTo("QUEUED"))
                 .extract()
                 .path("id");
+        TOKENS.put(id, TestTokens.user(user));
+        return id;
+    }
+
+    /** Imports a catalog as an operator: it belongs to the installation, not to one user. */
+    private static String uploadCatalog(String csv) {
+        String id = given().auth()
+                .oauth2(OPERATOR)
+                .multiPart("file", "catalog.csv", csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/imports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        TOKENS.put(id, OPERATOR);
+        return id;
     }
 
     private static JsonPath finished(String jobId) {
         return await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().get("/api/imports/{id}", jobId).jsonPath(), job -> job.getBoolean("finished"));
+                .until(
+                        () -> given().auth()
+                                .oauth2(TOKENS.get(jobId))
+                                .get("/api/imports/{id}", jobId)
+                                .jsonPath(),
+                        job -> job.getBoolean("finished"));
+    }
+
+    @BeforeAll
+    static void signIn() {
+        TestTokens.signInAsPathOwner();
     }
 
     @Test
@@ -132,7 +170,9 @@ class ImportResourceTest {
         String job =
                 upload("stream-" + UUID.randomUUID(), "StreamingHistory0.json", BASIC.getBytes(StandardCharsets.UTF_8));
 
-        String events = given().accept("text/event-stream")
+        String events = given().auth()
+                .oauth2(TOKENS.get(job))
+                .accept("text/event-stream")
                 .get("/api/imports/{id}/progress", job)
                 .then()
                 .statusCode(200)
@@ -159,7 +199,7 @@ class ImportResourceTest {
                 + "Broken,Band,spotify:track:tooshort,0.1,0.2,90\r\n"
                 + "\"Mangled, Inc.\",Band,,'0.3,fast,100\r\n";
 
-        JsonPath job = finished(upload("catalog-" + id, "catalog.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        JsonPath job = finished(uploadCatalog(csv));
 
         assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
         assertThat(job.getList("formats")).containsExactly("CATALOG_CSV");
@@ -181,7 +221,7 @@ class ImportResourceTest {
         String id = randomSpotifyId();
         String artist = "Sigur Rós " + id;
         String csv = "track,artist,uri\n\"Hoppípolla\",\"" + artist + "\",spotify:track:" + id + "\n";
-        finished(upload("catalog-" + id, "catalog.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        finished(uploadCatalog(csv));
         String user = "resolve-" + id;
         // The basic export has no ids, and spells the names its own way.
         String basic = "[{\"endTime\": \"2024-03-01 10:00\", \"artistName\": \"SIGUR ROS " + id + "\", "
@@ -244,6 +284,7 @@ class ImportResourceTest {
 
         imports.resumeInterrupted();
 
+        TOKENS.put(id.toString(), TestTokens.user("resumed-" + id));
         JsonPath result = finished(id.toString());
         assertThat(result.getString("status")).isEqualTo("SUCCEEDED");
         assertThat(result.getLong("accepted")).isEqualTo(2);
@@ -286,6 +327,57 @@ class ImportResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("file"));
-        given().get("/api/imports/{id}", UUID.randomUUID()).then().statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.user("someone"))
+                .get("/api/imports/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void aUsersImportsAreListedForThemAndDoNotExistForAnyoneElse() {
+        String user = "owner-" + UUID.randomUUID();
+        String job = upload(user, "StreamingHistory0.json", BASIC.getBytes(StandardCharsets.UTF_8));
+        finished(job);
+
+        given().get("/api/users/{u}/imports", user).then().statusCode(200).body("id", hasItem(job));
+        given().accept("text/event-stream")
+                .get("/api/users/{u}/imports/{id}/progress", user, job)
+                .then()
+                .statusCode(200)
+                .body(containsString("\"finished\":true"));
+        given().get("/api/users/{u}/imports/{id}", user, job)
+                .then()
+                .statusCode(200)
+                .body("userId", equalTo(user));
+        String other = TestTokens.user("other-" + UUID.randomUUID());
+        given().auth().oauth2(other).get("/api/imports/{id}", job).then().statusCode(404);
+        given().auth()
+                .oauth2(other)
+                .get("/api/imports/{id}/progress", job)
+                .then()
+                .statusCode(404);
+        given().auth().oauth2(other).get("/api/users/{u}/imports", user).then().statusCode(403);
+        given().auth()
+                .oauth2(other)
+                .multiPart("file", "StreamingHistory0.json", BASIC.getBytes(StandardCharsets.UTF_8))
+                .post("/api/users/{u}/imports", user)
+                .then()
+                .statusCode(403);
+        // A catalog belongs to everyone, so only an operator may import one, here or as a user's upload.
+        byte[] catalog =
+                "track,artist,uri\nSong,Band,spotify:track:4uLU6hMCjMI75M1A2tKUQC\n".getBytes(StandardCharsets.UTF_8);
+        given().auth()
+                .oauth2(other)
+                .multiPart("file", "catalog.csv", catalog)
+                .post("/api/imports")
+                .then()
+                .statusCode(403);
+        given().multiPart("file", "catalog.csv", catalog)
+                .post("/api/users/{u}/imports", user)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("operator"));
     }
 }

@@ -12,6 +12,7 @@ import io.spotifymate.ingestion.fixtures.Fixtures;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
+import io.spotifymate.stack.testing.TestTokens;
 import io.spotifymate.stack.testing.TopicReader;
 import io.spotifymate.stack.testing.TopicWriter;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,11 @@ class LargeExportImportTest {
 
     @TempDir
     Path temp;
+
+    @BeforeAll
+    static void signIn() {
+        TestTokens.signInAsPathOwner();
+    }
 
     @Test
     void aMillionRowExtendedExportImportsEveryMusicRowAndCountsThePodcasts() throws IOException {
@@ -52,7 +59,10 @@ class LargeExportImportTest {
                 .path("id");
         JsonPath job = await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> given().get("/api/imports/{id}", id).jsonPath(), j -> j.getBoolean("finished"));
+                .until(
+                        () -> given().get("/api/users/{u}/imports/{id}", "lifetime-listener", id)
+                                .jsonPath(),
+                        j -> j.getBoolean("finished"));
 
         assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
         assertThat(job.getLong("totalRows")).isEqualTo(ROWS);

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.spotifymate.events.CloudEvents;
 import io.spotifymate.events.EventJson;
 import io.spotifymate.events.FeedbackGiven;
@@ -17,6 +18,7 @@ import io.spotifymate.events.Topics;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
+import io.spotifymate.stack.testing.TestTokens;
 import io.spotifymate.stack.testing.TopicReader;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +43,7 @@ class PlayResourceTest {
     void anAcceptedPlayIsInKafkaKeyedByUserWithCloudEventHeaders() {
         String user = "ingest-" + UUID.randomUUID();
 
-        String eventId = given().contentType(ContentType.JSON)
+        String eventId = as(user).contentType(ContentType.JSON)
                 .body(play(user, "spotify:track:7tFiyTwD0nx5a1eklYtX2J"))
                 .post("/api/plays")
                 .then()
@@ -68,11 +70,11 @@ class PlayResourceTest {
         String user = "twice-" + UUID.randomUUID();
         String body = play(user, "spotify:track:7tFiyTwD0nx5a1eklYtX2J");
 
-        String first = given().contentType(ContentType.JSON)
+        String first = as(user).contentType(ContentType.JSON)
                 .body(body)
                 .post("/api/plays")
                 .path("eventId");
-        String second = given().contentType(ContentType.JSON)
+        String second = as(user).contentType(ContentType.JSON)
                 .body(body)
                 .post("/api/plays")
                 .path("eventId");
@@ -85,7 +87,7 @@ class PlayResourceTest {
         String user = "local-" + UUID.randomUUID();
         String body = play(user, "").replace("\"trackId\": \"\", ", "");
 
-        given().contentType(ContentType.JSON)
+        as(user).contentType(ContentType.JSON)
                 .body(body)
                 .post("/api/plays")
                 .then()
@@ -97,7 +99,7 @@ class PlayResourceTest {
     void aMissingUserIsA400ProblemNamingTheField() {
         String body = play("x", "spotify:track:7tFiyTwD0nx5a1eklYtX2J").replace("\"userId\": \"x\", ", "");
 
-        given().contentType(ContentType.JSON)
+        as("u").contentType(ContentType.JSON)
                 .body(body)
                 .post("/api/plays")
                 .then()
@@ -109,7 +111,7 @@ class PlayResourceTest {
 
     @Test
     void aMalformedTrackIdIsA400ProblemNamingTheField() {
-        given().contentType(ContentType.JSON)
+        as("u").contentType(ContentType.JSON)
                 .body(play("u", "spotify:track:nope"))
                 .post("/api/plays")
                 .then()
@@ -121,7 +123,7 @@ class PlayResourceTest {
 
     @Test
     void aNegativeDurationIsRejected() {
-        given().contentType(ContentType.JSON)
+        as("u").contentType(ContentType.JSON)
                 .body(play("u", "spotify:track:7tFiyTwD0nx5a1eklYtX2J").replace("354000", "-5"))
                 .post("/api/plays")
                 .then()
@@ -136,7 +138,7 @@ class PlayResourceTest {
         String batch = "[" + play(user, "spotify:track:7tFiyTwD0nx5a1eklYtX2J") + ","
                 + play(user, "").replace("\"trackId\": \"\", ", "").replace("20:15", "21:15") + "]";
 
-        given().contentType(ContentType.JSON)
+        as(user).contentType(ContentType.JSON)
                 .body(batch)
                 .post("/api/plays/batch")
                 .then()
@@ -151,7 +153,7 @@ class PlayResourceTest {
         String batch =
                 "[" + play(user, "spotify:track:7tFiyTwD0nx5a1eklYtX2J") + "," + play(user, "spotify:track:bad") + "]";
 
-        given().contentType(ContentType.JSON)
+        as(user).contentType(ContentType.JSON)
                 .body(batch)
                 .post("/api/plays/batch")
                 .then()
@@ -160,7 +162,7 @@ class PlayResourceTest {
                 .body("field", equalTo("plays[1].trackId"));
 
         // A later play of the same user lands on the same partition after anything the batch could have sent.
-        String marker = given().contentType(ContentType.JSON)
+        String marker = as(user).contentType(ContentType.JSON)
                 .body(play(user, "spotify:track:4uLU6hMCjMI75M1A2tKUQC"))
                 .post("/api/plays")
                 .path("eventId");
@@ -185,7 +187,7 @@ class PlayResourceTest {
     void feedbackIsDurableInKafkaKeyedByUser() {
         String user = "feedback-" + UUID.randomUUID();
 
-        String eventId = given().contentType(ContentType.JSON)
+        String eventId = as(user).contentType(ContentType.JSON)
                 .body("{\"userId\": \"%s\", \"kind\": \"BAN\", \"target\": \"ARTIST\", \"targetId\": \"Drake\", "
                                 .formatted(user)
                         + "\"at\": \"2026-11-20T10:00:00Z\"}")
@@ -207,12 +209,74 @@ class PlayResourceTest {
 
     @Test
     void feedbackOfAnUnknownKindIsA400Problem() {
-        given().contentType(ContentType.JSON)
+        as("u").contentType(ContentType.JSON)
                 .body("{\"userId\": \"u\", \"kind\": \"LOVE\", \"target\": \"TRACK\", \"targetId\": \"t\"}")
                 .post("/api/feedback")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aPlayOrFeedbackForAnotherUserIsRefusedNamingTheFieldAndNothingIsPublished() {
+        String user = "victim-" + UUID.randomUUID();
+        as("intruder")
+                .contentType(ContentType.JSON)
+                .body(play(user, "spotify:track:7tFiyTwD0nx5a1eklYtX2J"))
+                .post("/api/plays")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("field", equalTo("userId"));
+        as("intruder")
+                .contentType(ContentType.JSON)
+                .body("[" + play("intruder", "spotify:track:7tFiyTwD0nx5a1eklYtX2J") + ","
+                        + play(user, "spotify:track:4uLU6hMCjMI75M1A2tKUQC") + "]")
+                .post("/api/plays/batch")
+                .then()
+                .statusCode(403)
+                .body("field", equalTo("plays[1].userId"));
+        as("intruder")
+                .contentType(ContentType.JSON)
+                .body("{\"userId\": \"%s\", \"kind\": \"BAN\", \"target\": \"ARTIST\", \"targetId\": \"X\"}"
+                        .formatted(user))
+                .post("/api/feedback")
+                .then()
+                .statusCode(403);
+        given().noFilters()
+                .contentType(ContentType.JSON)
+                .body(play(user, "spotify:track:7tFiyTwD0nx5a1eklYtX2J"))
+                .post("/api/plays")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+
+        // The user's own play lands on their partition after anything the refused calls could have sent.
+        String marker = as(user).contentType(ContentType.JSON)
+                .body(play(user, "spotify:track:4uLU6hMCjMI75M1A2tKUQC"))
+                .post("/api/plays")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("eventId");
+        List<String> seen = new java.util.ArrayList<>();
+        new TopicReader(stack.kafkaBootstrap())
+                .find(
+                        Topics.PLAYS,
+                        r -> {
+                            if (user.equals(r.key())) {
+                                seen.add(EventJson.read(r.value(), PlayRecorded.class)
+                                        .eventId());
+                            }
+                            return seen.contains(marker);
+                        },
+                        Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("marker play not found"));
+        assertThat(seen).containsExactly(marker);
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().auth().oauth2(TestTokens.user(user));
     }
 
     @Test

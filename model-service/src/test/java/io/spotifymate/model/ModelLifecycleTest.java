@@ -20,6 +20,7 @@ import io.spotifymate.events.artifact.ModelArtifact;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
+import io.spotifymate.stack.testing.TestTokens;
 import io.spotifymate.stack.testing.TopicReader;
 import io.spotifymate.stack.testing.TopicWriter;
 import java.time.Duration;
@@ -119,9 +120,20 @@ class ModelLifecycleTest {
 
     @Test
     void trainingTwiceOnUnchangedDataRegistersNothingNew() {
-        given().post("/api/models/train");
+        String operator = TestTokens.admin("operator");
+        given().auth().oauth2(operator).post("/api/models/train");
 
-        given().post("/api/models/train").then().statusCode(204);
+        given().auth().oauth2(operator).post("/api/models/train").then().statusCode(204);
+    }
+
+    @Test
+    void onlyAnOperatorMayStartTraining() {
+        given().noFilters().post("/api/models/train").then().statusCode(401).contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.user("ana"))
+                .post("/api/models/train")
+                .then()
+                .statusCode(403);
     }
 
     @Test

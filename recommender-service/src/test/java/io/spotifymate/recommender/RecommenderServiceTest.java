@@ -23,6 +23,7 @@ import io.spotifymate.recommender.fixtures.MusicFixture;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
+import io.spotifymate.stack.testing.TestTokens;
 import io.spotifymate.stack.testing.TopicReader;
 import io.spotifymate.stack.testing.TopicWriter;
 import jakarta.inject.Inject;
@@ -40,6 +41,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -74,6 +76,11 @@ class RecommenderServiceTest {
 
     @Inject
     Catalog catalog;
+
+    @BeforeAll
+    static void signIn() {
+        TestTokens.signInAsPathOwner();
+    }
 
     @BeforeEach
     void worldInTheStore() {
@@ -132,7 +139,11 @@ class RecommenderServiceTest {
     }
 
     private static String served() {
-        return given().get("/api/serving-model").jsonPath().getString("versionId");
+        return given().auth()
+                .oauth2(TestTokens.user(ROCKER))
+                .get("/api/serving-model")
+                .jsonPath()
+                .getString("versionId");
     }
 
     private static void awaitServing(String version) {
@@ -148,7 +159,11 @@ class RecommenderServiceTest {
     @Test
     @Order(1)
     void beforeAnyModelTheMostPopularTracksAreServedAndSaidToBeAFallback() {
-        assertThat(given().get("/api/serving-model").jsonPath().getBoolean("loaded"))
+        assertThat(given().auth()
+                        .oauth2(TestTokens.user(ROCKER))
+                        .get("/api/serving-model")
+                        .jsonPath()
+                        .getBoolean("loaded"))
                 .isFalse();
 
         JsonPath answer = recommend("nobody-" + RUN, "k=5&genre=" + ROCK);
@@ -398,7 +413,9 @@ class RecommenderServiceTest {
         List<String> seeds =
                 List.of(electronic.get(8).trackId(), electronic.get(9).trackId());
 
-        JsonPath answer = given().contentType(ContentType.JSON)
+        JsonPath answer = given().auth()
+                .oauth2(TestTokens.user(ROCKER))
+                .contentType(ContentType.JSON)
                 .body("{\"trackIds\": [\"%s\", \"%s\"], \"k\": 10}".formatted(seeds.get(0), seeds.get(1)))
                 .post("/api/recommendations/continue")
                 .then()
@@ -417,7 +434,9 @@ class RecommenderServiceTest {
             assertThat(seeds).contains((String) r.get("trackId"));
             assertThat((String) r.get("text")).startsWith("Often in playlists with ");
         });
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.user(ROCKER))
+                .contentType(ContentType.JSON)
                 .body("{\"trackIds\": []}")
                 .post("/api/recommendations/continue")
                 .then()
@@ -431,7 +450,9 @@ class RecommenderServiceTest {
         String newbie = "newbie-" + RUN;
         JsonPath cold = recommend(newbie, "k=5&genre=" + JAZZ);
         assertThat(cold.getString("message")).contains("no plays yet");
-        List<String> jazzArtists = given().get("/api/onboarding/artists?genre=" + JAZZ + "&limit=3")
+        List<String> jazzArtists = given().auth()
+                .oauth2(TestTokens.user(newbie))
+                .get("/api/onboarding/artists?genre=" + JAZZ + "&limit=3")
                 .then()
                 .statusCode(200)
                 .extract()

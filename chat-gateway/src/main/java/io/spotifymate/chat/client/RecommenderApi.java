@@ -2,17 +2,19 @@ package io.spotifymate.chat.client;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** recommender-service's API. Only {@link RecommenderClient} talks to it. */
+/** recommender-service's API, called with the signed-in user's token. Only {@link RecommenderClient} talks to it. */
 @RegisterRestClient(configKey = "recommender")
 @Path("/api")
 interface RecommenderApi {
@@ -21,6 +23,7 @@ interface RecommenderApi {
     @Path("/users/{userId}/recommendations")
     @Produces(MediaType.APPLICATION_JSON)
     RecommendationsView recommendations(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("userId") String userId,
             @QueryParam("k") int k,
             @QueryParam("mood") String mood,
@@ -38,7 +41,10 @@ interface RecommenderApi {
     @Path("/users/{userId}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Map<String, Object> feedback(@PathParam("userId") String userId, Feedback feedback);
+    Map<String, Object> feedback(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("userId") String userId,
+            Feedback feedback);
 
     /** Tracks to continue from. */
     record Continuation(String userId, List<String> trackIds, int k) {}
@@ -47,11 +53,15 @@ interface RecommenderApi {
     @Path("/recommendations/continue")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    RecommendationsView continueFrom(Continuation continuation);
+    RecommendationsView continueFrom(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, Continuation continuation);
 
     @POST
     @Path("/users/{userId}/playlists")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    PlaylistView createPlaylist(@PathParam("userId") String userId, Map<String, Object> wishes);
+    PlaylistView createPlaylist(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("userId") String userId,
+            Map<String, Object> wishes);
 }

@@ -1,5 +1,6 @@
 package io.spotifymate.chat.client;
 
+import io.spotifymate.chat.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -32,9 +33,10 @@ public class RecommenderClient {
     @Retry(maxRetries = 1, delay = 200)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "unavailable")
-    public Optional<RecommendationsView> recommend(String userId, int k, Map<String, String> parameters) {
+    public Optional<RecommendationsView> recommend(Caller caller, int k, Map<String, String> parameters) {
         return Optional.of(api.recommendations(
-                userId,
+                caller.bearer(),
+                caller.userId(),
                 k,
                 parameters.get("mood"),
                 parameters.get("genre"),
@@ -45,44 +47,45 @@ public class RecommenderClient {
                 parameters.get("seedArtists")));
     }
 
-    Optional<RecommendationsView> unavailable(String userId, int k, Map<String, String> parameters, Throwable failure) {
-        LOG.warnf("Recommender unavailable for %s: %s", userId, failure.toString());
+    Optional<RecommendationsView> unavailable(Caller caller, int k, Map<String, String> parameters, Throwable failure) {
+        LOG.warnf("Recommender unavailable for %s: %s", caller.userId(), failure.toString());
         return Optional.empty();
     }
 
     /** @return whether the recommender took it */
     @Timeout(value = 6, unit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "feedbackRefused")
-    public boolean feedback(String userId, String kind, String target, String targetId) {
-        api.feedback(userId, new RecommenderApi.Feedback(kind, target, targetId));
+    public boolean feedback(Caller caller, String kind, String target, String targetId) {
+        api.feedback(caller.bearer(), caller.userId(), new RecommenderApi.Feedback(kind, target, targetId));
         return true;
     }
 
-    boolean feedbackRefused(String userId, String kind, String target, String targetId, Throwable failure) {
-        LOG.warnf("Feedback of %s not taken: %s", userId, failure.toString());
+    boolean feedbackRefused(Caller caller, String kind, String target, String targetId, Throwable failure) {
+        LOG.warnf("Feedback of %s not taken: %s", caller.userId(), failure.toString());
         return false;
     }
 
     @Timeout(value = 6, unit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "continuationUnavailable")
-    public Optional<RecommendationsView> continueFrom(String userId, List<String> trackIds, int k) {
-        return Optional.of(api.continueFrom(new RecommenderApi.Continuation(userId, trackIds, k)));
+    public Optional<RecommendationsView> continueFrom(Caller caller, List<String> trackIds, int k) {
+        return Optional.of(
+                api.continueFrom(caller.bearer(), new RecommenderApi.Continuation(caller.userId(), trackIds, k)));
     }
 
     Optional<RecommendationsView> continuationUnavailable(
-            String userId, List<String> trackIds, int k, Throwable failure) {
-        LOG.warnf("Continuation unavailable for %s: %s", userId, failure.toString());
+            Caller caller, List<String> trackIds, int k, Throwable failure) {
+        LOG.warnf("Continuation unavailable for %s: %s", caller.userId(), failure.toString());
         return Optional.empty();
     }
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "playlistUnavailable")
-    public Optional<PlaylistView> createPlaylist(String userId, Map<String, Object> wishes) {
-        return Optional.of(api.createPlaylist(userId, wishes));
+    public Optional<PlaylistView> createPlaylist(Caller caller, Map<String, Object> wishes) {
+        return Optional.of(api.createPlaylist(caller.bearer(), caller.userId(), wishes));
     }
 
-    Optional<PlaylistView> playlistUnavailable(String userId, Map<String, Object> wishes, Throwable failure) {
-        LOG.warnf("Playlist not made for %s: %s", userId, failure.toString());
+    Optional<PlaylistView> playlistUnavailable(Caller caller, Map<String, Object> wishes, Throwable failure) {
+        LOG.warnf("Playlist not made for %s: %s", caller.userId(), failure.toString());
         return Optional.empty();
     }
 }

@@ -18,6 +18,10 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "user_id", nullable = false)
     public String userId;
 
+    /** The start of its first message, for the list. */
+    @Column
+    public String title;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

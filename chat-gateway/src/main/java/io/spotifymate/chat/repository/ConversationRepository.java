@@ -11,8 +11,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConversationRepository implements PanacheRepositoryBase<Conversation, UUID> {
 
+    private static final int TITLE = 60;
+
     public Optional<Conversation> findOwned(UUID id, String userId) {
         return find("id = ?1 and userId = ?2", id, userId).firstResultOptional();
+    }
+
+    /** The user's conversations, latest first. */
+    public List<Conversation> ofUser(String userId, int limit) {
+        return find("userId = ?1 order by updatedAt desc", userId)
+                .page(0, limit)
+                .list();
     }
 
     public Conversation start(String userId, Instant now) {
@@ -38,6 +47,9 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
         message.trackIds = trackIds;
         message.createdAt = now;
         message.persist();
+        if (conversation.title == null && role == ChatMessage.Role.USER) {
+            conversation.title = content.length() <= TITLE ? content : content.substring(0, TITLE - 1) + "…";
+        }
         conversation.updatedAt = now;
     }
 }

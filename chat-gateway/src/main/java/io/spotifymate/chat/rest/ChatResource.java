@@ -4,22 +4,31 @@ import io.smallrye.common.annotation.Blocking;
 import io.spotifymate.chat.ChatReply;
 import io.spotifymate.chat.ChatRequest;
 import io.spotifymate.chat.repository.ChatMessage;
+import io.spotifymate.chat.repository.Conversation;
 import io.spotifymate.chat.repository.ConversationRepository;
+import io.spotifymate.chat.security.Caller;
 import io.spotifymate.chat.service.ChatService;
 import io.spotifymate.chat.service.ConversationNotFoundException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api")
@@ -29,18 +38,50 @@ public class ChatResource {
 
     private final ChatService chat;
     private final ConversationRepository conversations;
+    private final JsonWebToken jwt;
 
-    public ChatResource(ChatService chat, ConversationRepository conversations) {
+    public ChatResource(ChatService chat, ConversationRepository conversations, JsonWebToken jwt) {
         this.chat = chat;
         this.conversations = conversations;
+        this.jwt = jwt;
     }
 
     @POST
     @Path("/chat")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "chat", summary = "Send a chat message and get the assistant's answer")
+    @Operation(
+            operationId = "chat",
+            summary = "Send a chat message and get the assistant's answer",
+            description = "For the signed-in user. Without conversationId a new conversation starts; the answer "
+                    + "names it.")
     public ChatReply chat(@Valid @NotNull ChatRequest request) {
-        return chat.answer(request);
+        return chat.answer(Caller.of(jwt), request);
+    }
+
+    /** A conversation in the list: its title is the start of its first message. */
+    public record ConversationView(UUID id, String title, Instant createdAt, Instant updatedAt) {}
+
+    @GET
+    @Path("/users/{userId}/conversations")
+    @Transactional
+    @Operation(operationId = "listConversations", summary = "The user's conversations, latest first")
+    public List<ConversationView> list(
+            @PathParam("userId") String userId, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return conversations.ofUser(userId, limit).stream()
+                .map(c -> new ConversationView(c.id, c.title, c.createdAt, c.updatedAt))
+                .toList();
+    }
+
+    @DELETE
+    @Path("/users/{userId}/conversations/{conversationId}")
+    @Transactional
+    @Operation(operationId = "deleteConversation", summary = "Delete one of the user's conversations with its messages")
+    public Response delete(@PathParam("userId") String userId, @PathParam("conversationId") UUID conversationId) {
+        Conversation conversation = conversations
+                .findOwned(conversationId, userId)
+                .orElseThrow(() -> new ConversationNotFoundException(conversationId));
+        conversations.delete(conversation);
+        return Response.noContent().build();
     }
 
     /** One message of a conversation as the API shows it. */

@@ -9,6 +9,7 @@ import io.spotifymate.chat.client.RecommenderClient;
 import io.spotifymate.chat.repository.ChatMessage;
 import io.spotifymate.chat.repository.Conversation;
 import io.spotifymate.chat.repository.ConversationRepository;
+import io.spotifymate.chat.security.Caller;
 import io.spotifymate.chat.understanding.MessageParser;
 import io.spotifymate.chat.understanding.Understanding;
 import io.spotifymate.chat.understanding.Understanding.Intent;
@@ -50,25 +51,25 @@ public class ChatService {
         this.conversations = conversations;
     }
 
-    public ChatReply answer(ChatRequest request) {
+    public ChatReply answer(Caller caller, ChatRequest request) {
         // Look the conversation up first, so a foreign or unknown id fails before any work is done.
-        UUID conversationId = QuarkusTransaction.requiringNew().call(() -> conversation(request).id);
+        UUID conversationId = QuarkusTransaction.requiringNew().call(() -> conversation(caller, request).id);
         ConversationContext context = new ConversationContext(
                 QuarkusTransaction.requiringNew().call(() -> conversations.messages(conversationId)), parser);
         Understanding understood = parser.parse(request.message());
         ChatReply reply = switch (understood.intent()) {
-            case RECOMMEND -> recommend(conversationId, request.userId(), understood, Intent.RECOMMEND, "");
-            case REFINE -> recommend(conversationId, request.userId(), context.refine(understood), Intent.REFINE, "");
-            case FEEDBACK -> feedback(conversationId, request.userId(), understood, context);
-            case PLAYLIST -> playlist(conversationId, request.userId(), understood);
-            case CONTINUE -> continueFrom(conversationId, request.userId(), context);
+            case RECOMMEND -> recommend(conversationId, caller, understood, Intent.RECOMMEND, "");
+            case REFINE -> recommend(conversationId, caller, context.refine(understood), Intent.REFINE, "");
+            case FEEDBACK -> feedback(conversationId, caller, understood, context);
+            case PLAYLIST -> playlist(conversationId, caller, understood);
+            case CONTINUE -> continueFrom(conversationId, caller, context);
             case EXPLAIN -> explain(conversationId, understood, context);
             case INSIGHTS ->
                 new ChatReply(
                         conversationId,
                         Intent.INSIGHTS,
                         "Your listening trends (top artists, hours, weekdays, months, moods) are at GET /api/users/"
-                                + request.userId() + "/insights on the feature-service; charts of them come with the "
+                                + caller.userId() + "/insights on the feature-service; charts of them come with the "
                                 + "web page.",
                         List.of());
             case IMPORT ->
@@ -76,8 +77,8 @@ public class ChatService {
                         conversationId,
                         Intent.IMPORT,
                         "Upload your Spotify export (the zip from Spotify's privacy page, basic or extended) to POST "
-                                + "/api/users/" + request.userId() + "/imports on the ingestion-service, or connect "
-                                + "Spotify at GET /api/users/" + request.userId()
+                                + "/api/users/" + caller.userId() + "/imports on the ingestion-service, or connect "
+                                + "Spotify at GET /api/users/" + caller.userId()
                                 + "/spotify/login; the import reports "
                                 + "its progress as it goes.",
                         List.of());
@@ -97,21 +98,21 @@ public class ChatService {
         return reply;
     }
 
-    private Conversation conversation(ChatRequest request) {
+    private Conversation conversation(Caller caller, ChatRequest request) {
         if (request.conversationId() == null) {
-            return conversations.start(request.userId(), clock.instant());
+            return conversations.start(caller.userId(), clock.instant());
         }
         return conversations
-                .findOwned(request.conversationId(), request.userId())
+                .findOwned(request.conversationId(), caller.userId())
                 .orElseThrow(() -> new ConversationNotFoundException(request.conversationId()));
     }
 
     private ChatReply recommend(
-            UUID conversationId, String userId, Understanding understood, Intent intent, String lead) {
+            UUID conversationId, Caller caller, Understanding understood, Intent intent, String lead) {
         int k = understood.slot("k") == null
                 ? TRACKS_PER_ANSWER
                 : Math.max(1, Math.min(20, Integer.parseInt(understood.slot("k"))));
-        Optional<RecommendationsView> answer = recommender.recommend(userId, k, understood.recommenderParameters());
+        Optional<RecommendationsView> answer = recommender.recommend(caller, k, understood.recommenderParameters());
         if (answer.isEmpty()) {
             return new ChatReply(conversationId, intent, lead + UNREACHABLE, List.of());
         }
@@ -190,7 +191,7 @@ public class ChatService {
         return text;
     }
 
-    private ChatReply feedback(UUID conversationId, String userId, Understanding u, ConversationContext context) {
+    private ChatReply feedback(UUID conversationId, Caller caller, Understanding u, ConversationContext context) {
         String kind = switch (u.slot("feedback")) {
             case "ban" -> "BAN";
             case "dislike" -> "DISLIKE";
@@ -218,7 +219,7 @@ public class ChatService {
             targetId = track.get();
             named = "that track [" + targetId + "]";
         }
-        if (!recommender.feedback(userId, kind, target, targetId)) {
+        if (!recommender.feedback(caller, kind, target, targetId)) {
             return new ChatReply(conversationId, Intent.FEEDBACK, UNREACHABLE, List.of());
         }
         String lead = switch (kind) {
@@ -229,10 +230,10 @@ public class ChatService {
             default -> "More like " + named + ". ";
         };
         Understanding again = context.refine(Understanding.of(Understanding.Intent.RECOMMEND, Map.of()));
-        return recommend(conversationId, userId, again, Intent.FEEDBACK, lead);
+        return recommend(conversationId, caller, again, Intent.FEEDBACK, lead);
     }
 
-    private ChatReply playlist(UUID conversationId, String userId, Understanding u) {
+    private ChatReply playlist(UUID conversationId, Caller caller, Understanding u) {
         Map<String, Object> wishes = new LinkedHashMap<>();
         for (String slot : List.of("mood", "genre", "era", "energy", "tempo", "familiarity", "arc")) {
             if (u.slot(slot) != null) {
@@ -247,7 +248,7 @@ public class ChatService {
         } else if (u.slot("lengthTracks") != null) {
             wishes.put("lengthTracks", Integer.parseInt(u.slot("lengthTracks")));
         }
-        Optional<PlaylistView> made = recommender.createPlaylist(userId, wishes);
+        Optional<PlaylistView> made = recommender.createPlaylist(caller, wishes);
         if (made.isEmpty()) {
             return new ChatReply(
                     conversationId,
@@ -273,7 +274,7 @@ public class ChatService {
         return new ChatReply(conversationId, Intent.PLAYLIST, text.toString(), tracks);
     }
 
-    private ChatReply continueFrom(UUID conversationId, String userId, ConversationContext context) {
+    private ChatReply continueFrom(UUID conversationId, Caller caller, ConversationContext context) {
         List<String> seeds = context.lastTracks();
         if (seeds.isEmpty()) {
             return new ChatReply(
@@ -282,7 +283,7 @@ public class ChatService {
                     "Continue from what? Ask me for some music or a playlist first.",
                     List.of());
         }
-        Optional<RecommendationsView> answer = recommender.continueFrom(userId, seeds, TRACKS_PER_ANSWER);
+        Optional<RecommendationsView> answer = recommender.continueFrom(caller, seeds, TRACKS_PER_ANSWER);
         if (answer.isEmpty()) {
             return new ChatReply(conversationId, Intent.CONTINUE, UNREACHABLE, List.of());
         }

@@ -45,6 +45,7 @@ public final class Stack {
      */
     public List<String> up() {
         Instant start = Instant.now();
+        JwtKeys.ensure(settings.jwtPrivateKey(), settings.jwtPublicKey());
         List<String> started = new ArrayList<>();
         // Start all three before waiting on any: they boot in parallel, which roughly halves the wait.
         for (ServerProcess server : servers()) {

@@ -83,6 +83,16 @@ public record StackSettings(
         return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + DATABASE;
     }
 
+    /** The key the chat-gateway signs sign-in tokens with (see {@link JwtKeys}). */
+    public Path jwtPrivateKey() {
+        return runDir.resolve("keys").resolve("jwt-private.pem");
+    }
+
+    /** The key every service verifies sign-in tokens with. */
+    public Path jwtPublicKey() {
+        return runDir.resolve("keys").resolve("jwt-public.pem");
+    }
+
     public int servicePort(String service) {
         Integer port = servicePorts.get(service);
         if (port == null) {
@@ -110,6 +120,10 @@ public record StackSettings(
                 "SPOTIFYMATE_MODEL_SERVICE_URL", serviceUrl("model-service"),
                 "SPOTIFYMATE_INGESTION_URL", serviceUrl("ingestion-service"),
                 "SPOTIFYMATE_RECOMMENDER_URL", serviceUrl("recommender-service")));
+        environment.put("SPOTIFYMATE_FEATURE_URL", serviceUrl("feature-service"));
+        // Sign-in tokens: every service verifies with the public key; only the chat-gateway reads the private one.
+        environment.put("SPOTIFYMATE_JWT_PUBLIC_KEY", jwtPublicKey().toString());
+        environment.put("SPOTIFYMATE_JWT_PRIVATE_KEY", jwtPrivateKey().toString());
         if (name.equals("test")) {
             environment.put("SPOTIFYMATE_RETRAIN_AFTER_UPDATES", "1");
         }

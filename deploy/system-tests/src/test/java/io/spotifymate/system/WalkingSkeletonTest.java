@@ -7,48 +7,35 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import io.spotifymate.events.artifact.ModelArtifact;
-import io.spotifymate.stack.Stack;
-import io.spotifymate.stack.StackSettings;
-import io.spotifymate.stack.testing.EmbeddedStackExtension;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One play's journey through all five services, as processes on the real Kafka, Cassandra and PostgreSQL, driven only
  * through public HTTP APIs: ingestion → plays.v1 → feature-service (Cassandra) → features.updated.v1 → model-service
  * (PostgreSQL registry) → model.published.v1 → recommender-service (artifact over REST) → chat-gateway.
  */
-@ExtendWith(EmbeddedStackExtension.class)
 class WalkingSkeletonTest {
 
-    private static Stack stack;
-    private static List<String> startedHere;
-    private static StackSettings settings;
-
     @BeforeAll
-    static void startServices(StackSettings stackSettings) {
-        settings = stackSettings;
-        stack = new Stack(stackSettings, message -> System.out.println("[system-test] " + message));
-        startedHere = stack.startServices();
-    }
-
-    @AfterAll
-    static void stopServices() {
-        if (stack != null) {
-            stack.stop(startedHere);
-        }
+    static void startServices() {
+        RunningServices.ensureUp();
     }
 
     private static String url(String service) {
-        return settings.serviceUrl(service);
+        return RunningServices.url(service);
+    }
+
+    /** Every service is called with the user's token from signing up at the chat-gateway. */
+    private static RequestSpecification as(String user) {
+        return given().auth().oauth2(RunningServices.token(user));
     }
 
     private static String spotifyId() {
@@ -62,7 +49,7 @@ class WalkingSkeletonTest {
     }
 
     private static void play(String user, String trackId, String name, Instant at) {
-        given().contentType(ContentType.JSON)
+        as(user).contentType(ContentType.JSON)
                 .body("""
                         {"userId": "%s", "trackId": "%s", "trackName": "%s", "artistName": "The Testers",
                          "playedAt": "%s", "msPlayed": 201000}
@@ -94,7 +81,8 @@ class WalkingSkeletonTest {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
                 .until(
-                        () -> given().get(url("feature-service") + "/api/users/{u}/tracks", listener)
+                        () -> as(listener)
+                                .get(url("feature-service") + "/api/users/{u}/tracks", listener)
                                 .then()
                                 .extract()
                                 .jsonPath()
@@ -105,7 +93,8 @@ class WalkingSkeletonTest {
         JsonPath recommendations = await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(500))
                 .until(
-                        () -> given().get(url("recommender-service") + "/api/users/{u}/recommendations?k=100", listener)
+                        () -> as(listener)
+                                .get(url("recommender-service") + "/api/users/{u}/recommendations?k=100", listener)
                                 .then()
                                 .statusCode(200)
                                 .extract()
@@ -123,7 +112,8 @@ class WalkingSkeletonTest {
         }
 
         // The feature store counted the listener's play once.
-        given().get(url("feature-service") + "/api/users/{u}/tracks", listener)
+        as(listener)
+                .get(url("feature-service") + "/api/users/{u}/tracks", listener)
                 .then()
                 .statusCode(200)
                 .body("[0].trackId", equalTo(hit))
@@ -138,14 +128,16 @@ class WalkingSkeletonTest {
                 .body("baselineMetrics.popularity", org.hamcrest.Matchers.notNullValue());
 
         // The chat names exactly the recommender's top tracks, each with its catalog id.
-        JsonPath chat = given().contentType(ContentType.JSON)
-                .body("{\"userId\": \"%s\", \"message\": \"recommend me something\"}".formatted(listener))
+        JsonPath chat = as(listener)
+                .contentType(ContentType.JSON)
+                .body("{\"message\": \"recommend me something\"}")
                 .post(url("chat-gateway") + "/api/chat")
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        List<String> top = given().get(url("recommender-service") + "/api/users/{u}/recommendations?k=5", listener)
+        List<String> top = as(listener)
+                .get(url("recommender-service") + "/api/users/{u}/recommendations?k=5", listener)
                 .then()
                 .extract()
                 .jsonPath()
@@ -157,9 +149,10 @@ class WalkingSkeletonTest {
         assertThat(chat.getString("reply")).doesNotContain(hit);
 
         // Feedback in the chat refers to the last answer and changes the next one at once.
-        JsonPath disliked = given().contentType(ContentType.JSON)
-                .body("{\"userId\": \"%s\", \"conversationId\": \"%s\", \"message\": \"I don't like the first one\"}"
-                        .formatted(listener, chat.getString("conversationId")))
+        JsonPath disliked = as(listener)
+                .contentType(ContentType.JSON)
+                .body("{\"conversationId\": \"%s\", \"message\": \"I don't like the first one\"}"
+                        .formatted(chat.getString("conversationId")))
                 .post(url("chat-gateway") + "/api/chat")
                 .then()
                 .statusCode(200)
@@ -173,12 +166,14 @@ class WalkingSkeletonTest {
         List<String> afterDislike = disliked.getList("tracks.trackId", String.class);
         assertThat(afterDislike).isNotEmpty();
         String banned = afterDislike.get(0);
-        given().contentType(ContentType.JSON)
+        as(listener)
+                .contentType(ContentType.JSON)
                 .body("{\"kind\": \"BAN\", \"target\": \"TRACK\", \"targetId\": \"%s\"}".formatted(banned))
                 .post(url("recommender-service") + "/api/users/{u}/feedback", listener)
                 .then()
                 .statusCode(202);
-        assertThat(given().get(url("recommender-service") + "/api/users/{u}/recommendations?k=100", listener)
+        assertThat(as(listener)
+                        .get(url("recommender-service") + "/api/users/{u}/recommendations?k=100", listener)
                         .then()
                         .statusCode(200)
                         .extract()
@@ -188,7 +183,8 @@ class WalkingSkeletonTest {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
                 .until(
-                        () -> given().get(url("feature-service") + "/api/users/{u}/feedback", listener)
+                        () -> as(listener)
+                                .get(url("feature-service") + "/api/users/{u}/feedback", listener)
                                 .then()
                                 .extract()
                                 .jsonPath()
@@ -198,8 +194,10 @@ class WalkingSkeletonTest {
 
     @Test
     void anInvalidPlayIsRejectedWithAProblemNamingTheFieldAndNothingIsPublished() {
-        given().contentType(ContentType.JSON)
-                .body("{\"userId\": \"u\", \"trackName\": \"x\", \"artistName\": \"y\", \"msPlayed\": 1}")
+        String user = "invalid-" + UUID.randomUUID().toString().substring(0, 8);
+        as(user).contentType(ContentType.JSON)
+                .body("{\"userId\": \"%s\", \"trackName\": \"x\", \"artistName\": \"y\", \"msPlayed\": 1}"
+                        .formatted(user))
                 .post(url("ingestion-service") + "/api/plays")
                 .then()
                 .statusCode(400)
@@ -209,8 +207,7 @@ class WalkingSkeletonTest {
 
     @Test
     void everyServiceIsReadyAndExposesMetricsAndOpenApi() {
-        for (String service : List.of(
-                "ingestion-service", "feature-service", "model-service", "recommender-service", "chat-gateway")) {
+        for (String service : RunningServices.ALL) {
             given().get(url(service) + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
             given().get(url(service) + "/q/metrics").then().statusCode(200);
             given().get(url(service) + "/q/openapi").then().statusCode(200);

@@ -1,6 +1,8 @@
 package io.spotifymate.feature.rest;
 
+import io.spotifymate.events.access.UserAccess;
 import io.spotifymate.feature.service.RebuildService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,8 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+/** Operators only (group admin): a rebuild reads and rewrites every user's features. */
 @Path("/api/admin/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(UserAccess.ADMIN)
 public class RebuildResource {
 
     private final RebuildService rebuild;

@@ -1,9 +1,11 @@
 package io.spotifymate.ingestion.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.spotifymate.events.EventIds;
 import io.spotifymate.events.FeedbackGiven;
 import io.spotifymate.ingestion.FeedbackInput;
 import io.spotifymate.ingestion.messaging.EventPublisher;
+import io.spotifymate.ingestion.security.OwnUserPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,10 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class FeedbackResource {
 
     private final EventPublisher publisher;
+    private final SecurityIdentity caller;
     private final Clock clock = Clock.systemUTC();
 
-    public FeedbackResource(EventPublisher publisher) {
+    public FeedbackResource(EventPublisher publisher, SecurityIdentity caller) {
         this.publisher = publisher;
+        this.caller = caller;
     }
 
     /** What the caller gets back. */
@@ -36,8 +40,9 @@ public class FeedbackResource {
     @Operation(
             operationId = "giveFeedback",
             summary = "Like, dislike, skip, ban or ask for more like a track or an artist",
-            description = "Answers 202 once the feedback is durable in Kafka.")
+            description = "The signed-in user's own feedback only. Answers 202 once it is durable in Kafka.")
     public CompletionStage<Response> give(@Valid @NotNull FeedbackInput input) {
+        OwnUserPolicy.requireSelf(caller, input.userId(), "userId");
         Instant now = clock.instant();
         Instant at = input.at() == null ? now : input.at();
         FeedbackGiven feedback = new FeedbackGiven(

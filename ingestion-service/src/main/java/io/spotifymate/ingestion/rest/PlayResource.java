@@ -1,6 +1,8 @@
 package io.spotifymate.ingestion.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.spotifymate.ingestion.PlayInput;
+import io.spotifymate.ingestion.security.OwnUserPolicy;
 import io.spotifymate.ingestion.service.PlayService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -22,9 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class PlayResource {
 
     private final PlayService plays;
+    private final SecurityIdentity caller;
 
-    public PlayResource(PlayService plays) {
+    public PlayResource(PlayService plays, SecurityIdentity caller) {
         this.plays = plays;
+        this.caller = caller;
     }
 
     /** What the caller gets back: the event id (stable for the same play) and the resolved track id. */
@@ -38,10 +42,14 @@ public class PlayResource {
     @Operation(
             operationId = "recordPlays",
             summary = "Record up to 1000 plays at once",
-            description = "All or nothing: one invalid play rejects the batch with a 400 naming plays[i].field, and "
-                    + "nothing of it is published. Answers 202 once Kafka has every play.")
+            description =
+                    "Only the signed-in user's own plays. All or nothing: one invalid play rejects the batch with a 400 naming plays[i].field, and "
+                            + "nothing of it is published. Answers 202 once Kafka has every play.")
     public CompletionStage<Response> recordBatch(
             @Valid @NotEmpty @Size(max = 1000) List<@Valid @NotNull PlayInput> plays) {
+        for (int i = 0; i < plays.size(); i++) {
+            OwnUserPolicy.requireSelf(caller, plays.get(i).userId(), "plays[" + i + "].userId");
+        }
         return this.plays
                 .recordAll(plays, "api")
                 .thenApply(events -> Response.accepted(new BatchAccepted(
@@ -56,6 +64,7 @@ public class PlayResource {
             summary = "Record one play",
             description = "Answers 202 once the play is durable in Kafka; posting the same play again is harmless.")
     public CompletionStage<Response> record(@Valid @NotNull PlayInput play) {
+        OwnUserPolicy.requireSelf(caller, play.userId(), "userId");
         return plays.record(play, "api")
                 .thenApply(event -> Response.accepted(new Accepted(event.eventId(), event.userId(), event.trackId()))
                         .build());

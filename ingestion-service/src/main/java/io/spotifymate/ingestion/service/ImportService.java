@@ -180,6 +180,18 @@ public class ImportService {
                 .call(() -> ImportJob.<ImportJob>findByIdOptional(id).map(ImportJobView::of));
     }
 
+    /** The user's own import jobs, newest first. */
+    public List<ImportJobView> ofUser(String userId, int limit) {
+        return QuarkusTransaction.requiringNew()
+                .call(() ->
+                        ImportJob.<ImportJob>find("userId = ?1 order by createdAt desc", userId)
+                                .page(0, limit)
+                                .list()
+                                .stream()
+                                .map(ImportJobView::of)
+                                .toList());
+    }
+
     void run(UUID id, String userId, String fileName, Path file, UploadKind kind, int attempt) {
         JobProgress progress = new JobProgress(
                 config.batchSize(),

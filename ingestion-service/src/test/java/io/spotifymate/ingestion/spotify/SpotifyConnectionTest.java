@@ -19,6 +19,7 @@ import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
+import io.spotifymate.stack.testing.TestTokens;
 import io.spotifymate.stack.testing.TopicReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +76,11 @@ class SpotifyConnectionTest {
                 .body("connected", equalTo(true))
                 .body("userId", equalTo(user));
         return query.get("state");
+    }
+
+    @BeforeAll
+    static void signIn() {
+        TestTokens.signInAsPathOwner();
     }
 
     @Test
@@ -315,7 +322,9 @@ class SpotifyConnectionTest {
                 .extract()
                 .path("id");
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().get("/api/imports/{id}", job).jsonPath().getBoolean("finished"));
+                .until(() -> given().get("/api/users/{u}/imports/{id}", user, job)
+                        .jsonPath()
+                        .getBoolean("finished"));
     }
 
     private static Map<String, String> query(URI uri) {

@@ -2,12 +2,14 @@ package io.spotifymate.model.rest;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.common.annotation.Blocking;
+import io.spotifymate.events.access.UserAccess;
 import io.spotifymate.model.ModelSummary;
 import io.spotifymate.model.messaging.ModelPublisher;
 import io.spotifymate.model.repository.ModelRegistry;
 import io.spotifymate.model.repository.ModelVersion;
 import io.spotifymate.model.service.ModelService;
 import io.spotifymate.model.service.ServedModel;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -99,7 +101,9 @@ public class ModelResource {
     @Operation(
             operationId = "trainModel",
             summary = "Train now",
-            description = "201 with the new version when the model changed, 204 when it did not.")
+            description = "Operators only (group admin). 201 with the new version when the model changed, 204 when it "
+                    + "did not.")
+    @RolesAllowed(UserAccess.ADMIN)
     public Response train() {
         var trained = models.retrain();
         if (trained.isPresent()) {

@@ -8,10 +8,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** ingestion-service's Spotify playlist export. Only {@link IngestionClient} talks to it. */
 @RegisterRestClient(configKey = "ingestion-service")
+@RegisterClientHeaders
 @Path("/api/users/{userId}/spotify/playlists")
 interface IngestionApi {
 

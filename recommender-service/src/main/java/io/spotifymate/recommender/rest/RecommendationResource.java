@@ -1,6 +1,7 @@
 package io.spotifymate.recommender.rest;
 
 import io.smallrye.common.annotation.Blocking;
+import io.spotifymate.recommender.Problems;
 import io.spotifymate.recommender.Recommendations;
 import io.spotifymate.recommender.ServingModel;
 import io.spotifymate.recommender.pipeline.Mood;
@@ -23,7 +24,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -105,8 +108,9 @@ public class RecommendationResource {
             operationId = "continuePlaylist",
             summary = "Continue a playlist or a list of seed tracks",
             description = "Tracks that go with the given ones (shared playlists, the model's neighbours, similar "
-                    + "sound), none of the given ones again. Works without a user; with one, their bans apply too.")
-    public Recommendations continueFrom(@Valid @NotNull ContinueRequest request) {
+                    + "sound), none of the given ones again. Without userId it does not personalise; with it (only the "
+                    + "signed-in user's own id), their bans apply too.")
+    public Recommendations continueFrom(@Valid @NotNull ContinueRequest request, @Context SecurityContext caller) {
         Query query = new Query(
                 request.k() == null ? 10 : request.k(),
                 Mood.parse(request.mood()),
@@ -123,6 +127,9 @@ public class RecommendationResource {
         String userId = request.userId() == null || request.userId().isBlank()
                 ? null
                 : request.userId().strip();
+        if (userId != null && !userId.equals(caller.getUserPrincipal().getName())) {
+            throw Problems.of(403, "Not your user", "userId names another user than the one signed in");
+        }
         return recommendations.recommend(userId, query, RecommendationService.CONTINUATION);
     }
 

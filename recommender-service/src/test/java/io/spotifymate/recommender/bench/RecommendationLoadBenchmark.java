@@ -13,6 +13,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.spotifymate.events.EventIds;
 import io.spotifymate.events.ModelPublished;
+import io.spotifymate.events.access.UserAccess;
 import io.spotifymate.events.artifact.ModelArtifact;
 import io.spotifymate.recommender.ServingModel;
 import io.spotifymate.recommender.catalog.Catalog;
@@ -27,6 +28,7 @@ import io.spotifymate.recommender.service.RecommendationService;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
+import io.spotifymate.stack.testing.TestTokens;
 import io.spotifymate.stack.testing.TopicWriter;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -45,6 +47,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -136,6 +139,7 @@ class RecommendationLoadBenchmark {
         new FeatureStoreRows(session).catalog(tracks, i -> listeners[i]);
         writePlays(tracks, users, plays);
         System.out.printf("Feature store written in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        users.forEach(this::bearer);
 
         ModelArtifact model = factors(tracks, users, plays, random);
         String version = "bench-" + run;
@@ -316,6 +320,7 @@ class RecommendationLoadBenchmark {
             String user = users.get(i < users.size() && count == users.size() ? i : random.nextInt(users.size()));
             HttpRequest request = HttpRequest.newBuilder(
                             URI.create(base + "api/users/" + user + "/recommendations?" + query(random)))
+                    .header("Authorization", bearer(user))
                     .timeout(Duration.ofSeconds(10))
                     .build();
             inFlight.acquire();
@@ -350,6 +355,7 @@ class RecommendationLoadBenchmark {
             long start = System.nanoTime();
             HttpResponse<String> posted = http.send(
                     HttpRequest.newBuilder(URI.create(base + "api/users/" + user + "/feedback"))
+                            .header("Authorization", bearer(user))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(
                                     "{\"kind\":\"BAN\",\"target\":\"TRACK\",\"targetId\":\"" + top + "\"}"))
@@ -368,9 +374,18 @@ class RecommendationLoadBenchmark {
         return new Stats(millis, errors, 0, 0);
     }
 
+    /** Each listener's sign-in token, signed once (as a client keeps its token), not inside the timed loop. */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    private String bearer(String user) {
+        return "Bearer " + tokens.computeIfAbsent(user, TestTokens::user);
+    }
+
     private String get(String path) throws Exception {
+        String user = UserAccess.pathOwner(path).orElse("bench");
         return http.send(
                         HttpRequest.newBuilder(URI.create(base + path.substring(1)))
+                                .header("Authorization", bearer(user))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
