@@ -1,6 +1,8 @@
 package io.spotifymate.chat.rest;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.spotifymate.chat.ChatReply;
 import io.spotifymate.chat.ChatRequest;
 import io.spotifymate.chat.repository.ChatMessage;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,6 +59,47 @@ public class ChatResource {
                     + "names it.")
     public ChatReply chat(@Valid @NotNull ChatRequest request) {
         return chat.answer(Caller.of(jwt), request);
+    }
+
+    /**
+     * One event of a streamed reply: {@code start} names the conversation, {@code text} carries the next checked
+     * piece of the reply, {@code done} the whole reply with its track cards.
+     */
+    public record ChatEvent(String type, UUID conversationId, String text, ChatReply reply) {}
+
+    @POST
+    @Path("/chat/stream")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "chatStream",
+            summary = "Send a chat message and receive the answer as it is written (server-sent events)",
+            description = "Events: start {conversationId}, then text {text} pieces, then done {reply}. An unknown "
+                    + "or foreign conversationId is a 404 problem before the stream starts.")
+    public Multi<ChatEvent> stream(@Valid @NotNull ChatRequest request) {
+        Caller caller = Caller.of(jwt);
+        UUID conversationId = chat.open(caller, request);
+        return Multi.createFrom()
+                .emitter(emitter -> Infrastructure.getDefaultWorkerPool().execute(() -> {
+                    emitter.emit(new ChatEvent("start", conversationId, null, null));
+                    try {
+                        chat.answer(caller, conversationId, request.message(), new ChatService.ChatSink() {
+                            @Override
+                            public void text(String text) {
+                                emitter.emit(new ChatEvent("text", conversationId, text, null));
+                            }
+
+                            @Override
+                            public void done(ChatReply reply) {
+                                emitter.emit(new ChatEvent("done", conversationId, null, reply));
+                            }
+                        });
+                        emitter.complete();
+                    } catch (RuntimeException e) {
+                        emitter.fail(e);
+                    }
+                }));
     }
 
     /** A conversation in the list: its title is the start of its first message. */

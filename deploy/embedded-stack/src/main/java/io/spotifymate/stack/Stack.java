@@ -71,8 +71,16 @@ public final class Stack {
 
     /** Starts the five services unless they run, and waits until each reports ready. */
     public List<String> startServices() {
+        return startServices(ServiceProcess.SERVICES);
+    }
+
+    /** Starts the named services unless they run, and waits until each reports ready. */
+    public List<String> startServices(List<String> names) {
         Instant start = Instant.now();
         List<String> started = new ArrayList<>();
+        List<ServiceProcess> services = this.services.stream()
+                .filter(service -> names.contains(service.name()))
+                .toList();
         for (ServiceProcess service : services) {
             if (service.runningProcess().isEmpty()) {
                 log.accept("starting " + service.name() + " on port " + service.port());

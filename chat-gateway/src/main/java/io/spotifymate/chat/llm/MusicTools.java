@@ -1,0 +1,279 @@
+package io.spotifymate.chat.llm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.agent.tool.P;
+import dev.langchain4j.agent.tool.Tool;
+import io.spotifymate.chat.ChatReply;
+import io.spotifymate.chat.client.PlaylistView;
+import io.spotifymate.chat.client.RecommendationsView;
+import io.spotifymate.chat.client.RecommenderClient;
+import io.spotifymate.chat.security.Caller;
+import io.spotifymate.chat.understanding.Understanding.Intent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What the language model may do, for one chat turn of one signed-in user. The user is fixed when the turn starts,
+ * from the session: no tool takes a user id, so nothing a model is told can make it act for someone else. Every
+ * track a tool returns is kept in the turn's {@link Ledger}, which is what a reply may name.
+ */
+public class MusicTools {
+
+    static final Pattern TRACK_ID = Pattern.compile("(?:spotify|local):track:[A-Za-z0-9_-]+");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Caller caller;
+    private final RecommenderClient recommender;
+    private final Ledger ledger;
+
+    public MusicTools(Caller caller, RecommenderClient recommender, Ledger ledger) {
+        this.caller = caller;
+        this.recommender = recommender;
+        this.ledger = ledger;
+    }
+
+    /** The tracks the tools returned this turn (and those of earlier answers), and what the turn did. */
+    public static final class Ledger {
+
+        private final Map<String, ChatReply.Track> tracks = new LinkedHashMap<>();
+        private final Map<String, ChatReply.Track> earlier = new LinkedHashMap<>();
+        private final List<String> artists = new ArrayList<>();
+        private Intent intent = Intent.HELP;
+
+        /** Tracks named in earlier answers of the conversation: a reply may name them again. */
+        public void rememberEarlier(ChatReply.Track track) {
+            earlier.putIfAbsent(track.trackId(), track);
+        }
+
+        synchronized void returned(ChatReply.Track track) {
+            tracks.putIfAbsent(track.trackId(), track);
+            if (track.artistName() != null) {
+                artists.add(track.artistName());
+            }
+        }
+
+        synchronized void did(Intent intent) {
+            this.intent = intent;
+        }
+
+        public synchronized Optional<ChatReply.Track> track(String trackId) {
+            ChatReply.Track track = tracks.get(trackId);
+            return Optional.ofNullable(track != null ? track : earlier.get(trackId));
+        }
+
+        /** Every track a tool returned or an earlier answer named. */
+        public synchronized List<ChatReply.Track> known() {
+            Map<String, ChatReply.Track> all = new LinkedHashMap<>(tracks);
+            earlier.forEach(all::putIfAbsent);
+            return List.copyOf(all.values());
+        }
+
+        public synchronized List<ChatReply.Track> returnedThisTurn() {
+            return List.copyOf(tracks.values());
+        }
+
+        public synchronized Intent intent() {
+            return intent;
+        }
+    }
+
+    @Tool(
+            name = "recommend",
+            value = "Recommends tracks for the signed-in user from their listening history. All "
+                    + "parameters are optional filters; leave out what the user did not ask for. Returns tracks with their "
+                    + "catalog ids and the reason each was picked.")
+    public String recommend(
+            @P(value = "mood: calm, happy, sad, energetic, focus or party", required = false) String mood,
+            @P(value = "a genre or tag, e.g. jazz, rock, hip hop", required = false) String genre,
+            @P(value = "an era such as 1990s, 80s or 1995-2005", required = false) String era,
+            @P(value = "energy: low, medium or high", required = false) String energy,
+            @P(value = "tempo: slow, medium, fast, or beats per minute", required = false) String tempo,
+            @P(value = "familiarity: easy (favourites), medium, or hard (new to the user)", required = false)
+                    String familiarity,
+            @P(value = "an artist the tracks should be like", required = false) String likeArtist,
+            @P(value = "how many tracks, 1 to 20 (default 5)", required = false) Integer count) {
+        ledger.did(Intent.RECOMMEND);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        put(parameters, "mood", mood);
+        put(parameters, "genre", genre);
+        put(parameters, "era", era);
+        put(parameters, "energy", energy);
+        put(parameters, "tempo", tempo);
+        put(parameters, "familiarity", familiarity);
+        put(parameters, "seedArtists", likeArtist);
+        int k = count == null ? 5 : Math.max(1, Math.min(20, count));
+        return tracksResult(recommender.recommend(caller, k, parameters));
+    }
+
+    @Tool(
+            name = "give_feedback",
+            value = "Records the signed-in user's feedback on a track (by its catalog id) or "
+                    + "an artist (by name). kind: like, dislike, ban (never suggest it again), skip, more_like_this. The next "
+                    + "recommendation reflects it at once; call recommend again to show a fresh list.")
+    public String giveFeedback(
+            @P("like, dislike, ban, skip or more_like_this") String kind,
+            @P("a track's catalog id (spotify:track:...) or an artist's name") String trackIdOrArtist) {
+        ledger.did(Intent.FEEDBACK);
+        String k = kind == null
+                ? ""
+                : kind.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        if (!List.of("LIKE", "DISLIKE", "BAN", "SKIP", "MORE_LIKE_THIS").contains(k)) {
+            return error("kind must be like, dislike, ban, skip or more_like_this, not '" + kind + "'");
+        }
+        if (trackIdOrArtist == null || trackIdOrArtist.isBlank()) {
+            return error("name the track (catalog id) or the artist");
+        }
+        String target = TRACK_ID.matcher(trackIdOrArtist.strip()).matches() ? "TRACK" : "ARTIST";
+        boolean taken = recommender.feedback(caller, k, target, trackIdOrArtist.strip());
+        return taken
+                ? json(Map.of("recorded", k.toLowerCase(Locale.ROOT), "target", target, "id", trackIdOrArtist.strip()))
+                : error("the recommender is unreachable; nothing was recorded");
+    }
+
+    @Tool(
+            name = "create_playlist",
+            value = "Creates and saves a playlist for the signed-in user. Give a length in "
+                    + "minutes or in tracks, and any of mood, genre, era, energy and an arc (steady, rising, falling, "
+                    + "warm-up-peak-cool-down). Returns the playlist with its id and tracks.")
+    public String createPlaylist(
+            @P(value = "length in minutes, 5 to 600", required = false) Integer lengthMinutes,
+            @P(value = "length in tracks, 1 to 200", required = false) Integer lengthTracks,
+            @P(value = "mood: calm, happy, sad, energetic, focus or party", required = false) String mood,
+            @P(value = "a genre or tag", required = false) String genre,
+            @P(value = "an era such as 1990s", required = false) String era,
+            @P(value = "energy: low, medium or high", required = false) String energy,
+            @P(value = "arc: steady, rising, falling or warm-up-peak-cool-down", required = false) String arc,
+            @P(value = "an artist to build it around", required = false) String likeArtist) {
+        ledger.did(Intent.PLAYLIST);
+        Map<String, Object> wishes = new LinkedHashMap<>();
+        if (lengthMinutes != null) {
+            wishes.put("lengthMinutes", lengthMinutes);
+        } else if (lengthTracks != null) {
+            wishes.put("lengthTracks", lengthTracks);
+        }
+        put(wishes, "mood", mood);
+        put(wishes, "genre", genre);
+        put(wishes, "era", era);
+        put(wishes, "energy", energy);
+        put(wishes, "arc", arc);
+        if (likeArtist != null && !likeArtist.isBlank()) {
+            wishes.put("seedArtists", List.of(likeArtist.strip()));
+        }
+        Optional<PlaylistView> made = recommender.createPlaylist(caller, wishes);
+        if (made.isEmpty()) {
+            return error("no playlist was made: no tracks fit, or the recommender is unreachable");
+        }
+        PlaylistView playlist = made.get();
+        List<Map<String, String>> tracks = new ArrayList<>();
+        for (PlaylistView.Track t : playlist.tracks()) {
+            ChatReply.Track track = new ChatReply.Track(t.trackId(), t.name(), t.artistName(), t.reason());
+            ledger.returned(track);
+            tracks.add(view(track));
+        }
+        return json(Map.of(
+                "playlistId", playlist.id(),
+                "name", playlist.name(),
+                "minutes", Math.round(playlist.durationMs() / 60_000.0),
+                "tracks", tracks));
+    }
+
+    @Tool(
+            name = "continue_playlist",
+            value = "Finds tracks that go on from the given ones (shared playlists, similar "
+                    + "sound), none of them again. Give the catalog ids of the tracks to continue from.")
+    public String continuePlaylist(@P("catalog ids of the tracks to continue from") List<String> trackIds) {
+        ledger.did(Intent.CONTINUE);
+        if (trackIds == null || trackIds.isEmpty()) {
+            return error("give at least one catalog id to continue from");
+        }
+        return tracksResult(recommender.continueFrom(caller, trackIds, 5));
+    }
+
+    @Tool(
+            name = "explain_track",
+            value = "Says why a track was recommended, from the reason the recommender gave "
+                    + "for it in this conversation.")
+    public String explainTrack(@P("the track's catalog id") String trackId) {
+        ledger.did(Intent.EXPLAIN);
+        return ledger.track(trackId == null ? "" : trackId.strip())
+                .map(track -> json(view(track)))
+                .orElseGet(() -> error("that track was not recommended in this conversation"));
+    }
+
+    @Tool(
+            name = "show_insights",
+            value = "Where the signed-in user sees their listening trends: top artists, "
+                    + "listening by hour and weekday, the monthly trend and the mood trend, as charts.")
+    public String showInsights() {
+        ledger.did(Intent.INSIGHTS);
+        return json(Map.of("page", "/#insights", "api", "GET /api/users/" + caller.userId() + "/insights"));
+    }
+
+    @Tool(
+            name = "start_import",
+            value = "How the signed-in user imports their Spotify history: upload the export "
+                    + "zip from Spotify's privacy page on the import page, or connect their Spotify account.")
+    public String startImport() {
+        ledger.did(Intent.IMPORT);
+        return json(Map.of(
+                "page", "/#import",
+                "accepts",
+                        "my_spotify_data.zip, an extended streaming history zip, StreamingHistory*.json, "
+                                + "endsong_*.json or a ListenBrainz export",
+                "connectSpotify", "the Connect Spotify button on the import page"));
+    }
+
+    private String tracksResult(Optional<RecommendationsView> answer) {
+        if (answer.isEmpty()) {
+            return error("the recommender is unreachable right now");
+        }
+        RecommendationsView view = answer.get();
+        List<Map<String, String>> tracks = new ArrayList<>();
+        for (RecommendationsView.Item item : view.items()) {
+            ChatReply.Track track = new ChatReply.Track(item.trackId(), item.name(), item.artistName(), item.reason());
+            ledger.returned(track);
+            tracks.add(view(track));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("status", view.status());
+        if (view.message() != null) {
+            result.put("message", view.message());
+        }
+        result.put("tracks", tracks);
+        return json(result);
+    }
+
+    private static Map<String, String> view(ChatReply.Track track) {
+        Map<String, String> view = new LinkedHashMap<>();
+        view.put("id", track.trackId());
+        view.put("name", track.name());
+        view.put("artist", track.artistName());
+        view.put("why", track.reason());
+        return view;
+    }
+
+    private static void put(Map<String, ? super String> parameters, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            parameters.put(name, value.strip());
+        }
+    }
+
+    private static String error(String message) {
+        return json(Map.of("error", message));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
