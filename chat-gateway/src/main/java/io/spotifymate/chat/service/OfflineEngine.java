@@ -201,7 +201,8 @@ public class OfflineEngine {
         return recommend(conversationId, caller, again, Intent.FEEDBACK, lead);
     }
 
-    private ChatReply playlist(UUID conversationId, Caller caller, Understanding u) {
+    /** A playlist request in the recommender's terms: length, mood, genre, era, energy, tempo, arc, seed artist. */
+    public static Map<String, Object> playlistWishes(Understanding u) {
         Map<String, Object> wishes = new LinkedHashMap<>();
         for (String slot : List.of("mood", "genre", "era", "energy", "tempo", "familiarity", "arc")) {
             if (u.slot(slot) != null) {
@@ -216,6 +217,11 @@ public class OfflineEngine {
         } else if (u.slot("lengthTracks") != null) {
             wishes.put("lengthTracks", Integer.parseInt(u.slot("lengthTracks")));
         }
+        return wishes;
+    }
+
+    private ChatReply playlist(UUID conversationId, Caller caller, Understanding u) {
+        Map<String, Object> wishes = playlistWishes(u);
         Optional<PlaylistView> made = recommender.createPlaylist(caller, wishes);
         if (made.isEmpty()) {
             return new ChatReply(

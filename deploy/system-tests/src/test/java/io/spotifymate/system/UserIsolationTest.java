@@ -69,6 +69,29 @@ class UserIsolationTest {
     }
 
     @Test
+    void theGatewaysPassThroughToTheOtherServicesAnswersOnlyItsOwnUser() {
+        for (String section :
+                List.of("recommendations", "playlists", "imports", "insights", "tracks", "profile", "spotify")) {
+            String path = RunningServices.url("chat-gateway") + "/api/users/" + OWNER + "/" + section;
+            int intruder = given().auth()
+                    .oauth2(RunningServices.token(INTRUDER))
+                    .redirects()
+                    .follow(false)
+                    .get(path)
+                    .statusCode();
+            int owner = given().auth()
+                    .oauth2(RunningServices.token(OWNER))
+                    .redirects()
+                    .follow(false)
+                    .get(path)
+                    .statusCode();
+            assertThat(intruder).as("another user at " + section).isEqualTo(403);
+            // The owner is let through (a profile of someone without plays is a 404 of the feature-service's own).
+            assertThat(owner).as("the owner at " + section).isNotIn(401, 403).isLessThan(500);
+        }
+    }
+
+    @Test
     void callsThatNameTheirUserInTheBodyRefuseAnotherUsersId() {
         String play = "{\"userId\": \"%s\", \"trackName\": \"Song\", \"artistName\": \"Band\", "
                 + "\"playedAt\": \"2026-11-01T12:00:00Z\", \"msPlayed\": 200000}";
