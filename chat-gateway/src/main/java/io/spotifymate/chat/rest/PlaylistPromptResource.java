@@ -5,7 +5,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.spotifymate.chat.client.RecommenderClient;
 import io.spotifymate.chat.security.Caller;
 import io.spotifymate.chat.service.OfflineEngine;
-import io.spotifymate.chat.understanding.MessageParser;
+import io.spotifymate.chat.understanding.Understander;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,11 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class PlaylistPromptResource {
 
     private final RecommenderClient recommender;
+    private final Understander understander;
     private final JsonWebToken jwt;
-    private final MessageParser parser = new MessageParser();
 
-    public PlaylistPromptResource(RecommenderClient recommender, JsonWebToken jwt) {
+    public PlaylistPromptResource(RecommenderClient recommender, Understander understander, JsonWebToken jwt) {
         this.recommender = recommender;
+        this.understander = understander;
         this.jwt = jwt;
     }
 
@@ -68,7 +69,7 @@ public class PlaylistPromptResource {
             description = "Understood like a chat message (length, mood, genre, era, energy, tempo, arc, artist), "
                     + "then made and saved by the recommender. 201 with the playlist; 422 when nothing fits.")
     public Response playlistFromPrompt(@PathParam("userId") String userId, @Valid @NotNull PlaylistPrompt prompt) {
-        Map<String, Object> wishes = OfflineEngine.playlistWishes(parser.parse(prompt.prompt()));
+        Map<String, Object> wishes = OfflineEngine.playlistWishes(understander.understand(prompt.prompt()));
         return recommender
                 .createPlaylist(Caller.of(jwt), wishes)
                 .map(made ->

@@ -1,12 +1,12 @@
 package io.spotifymate.chat.service;
 
 import io.spotifymate.chat.repository.ChatMessage;
-import io.spotifymate.chat.understanding.MessageParser;
 import io.spotifymate.chat.understanding.Understanding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What earlier turns of a conversation mean for the next one: the last request for music (which a refinement changes)
@@ -15,11 +15,11 @@ import java.util.Optional;
 final class ConversationContext {
 
     private final List<ChatMessage> earlier;
-    private final MessageParser parser;
+    private final Function<String, Understanding> understand;
 
-    ConversationContext(List<ChatMessage> earlier, MessageParser parser) {
+    ConversationContext(List<ChatMessage> earlier, Function<String, Understanding> understand) {
         this.earlier = List.copyOf(earlier);
-        this.parser = parser;
+        this.understand = understand;
     }
 
     /** The last request for music with the refinement's slots laid over it ("less upbeat" keeps "90s jazz"). */
@@ -28,7 +28,7 @@ final class ConversationContext {
         for (int i = earlier.size() - 1; i >= 0; i--) {
             ChatMessage m = earlier.get(i);
             if (m.role == ChatMessage.Role.USER) {
-                Understanding previous = parser.parse(m.content);
+                Understanding previous = understand.apply(m.content);
                 if (previous.intent() == Understanding.Intent.RECOMMEND
                         || previous.intent() == Understanding.Intent.PLAYLIST) {
                     slots.putAll(previous.slots());

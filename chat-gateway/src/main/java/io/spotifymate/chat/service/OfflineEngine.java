@@ -6,7 +6,7 @@ import io.spotifymate.chat.client.RecommendationsView;
 import io.spotifymate.chat.client.RecommenderClient;
 import io.spotifymate.chat.repository.ChatMessage;
 import io.spotifymate.chat.security.Caller;
-import io.spotifymate.chat.understanding.MessageParser;
+import io.spotifymate.chat.understanding.Understander;
 import io.spotifymate.chat.understanding.Understanding;
 import io.spotifymate.chat.understanding.Understanding.Intent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * The offline engine, the default with no LLM configured and the fallback when one fails: the message is understood
- * ({@link MessageParser}), the recommender is asked with what was understood, and every track the reply names comes
+ * ({@link Understander}: rules, then the MiniLM model for moods), the recommender is asked with what was understood, and every track the reply names comes
  * from the recommender's answer, with its catalog id. Refinements ("less upbeat") change the last request; feedback on
  * "the second one" refers to the last answer's tracks.
  */
@@ -36,16 +36,17 @@ public class OfflineEngine {
     private static final String UNREACHABLE = "I can't reach the recommender right now. Please try again in a moment.";
 
     private final RecommenderClient recommender;
-    private final MessageParser parser = new MessageParser();
+    private final Understander understander;
 
-    public OfflineEngine(RecommenderClient recommender) {
+    public OfflineEngine(RecommenderClient recommender, Understander understander) {
         this.recommender = recommender;
+        this.understander = understander;
     }
 
     /** Answers one message of the conversation, given its earlier messages. */
     public ChatReply answer(Caller caller, UUID conversationId, List<ChatMessage> earlier, String message) {
-        ConversationContext context = new ConversationContext(earlier, parser);
-        Understanding understood = parser.parse(message);
+        ConversationContext context = new ConversationContext(earlier, understander::understand);
+        Understanding understood = understander.understand(message);
         return switch (understood.intent()) {
             case RECOMMEND -> recommend(conversationId, caller, understood, Intent.RECOMMEND, "");
             case REFINE -> recommend(conversationId, caller, context.refine(understood), Intent.REFINE, "");

@@ -28,7 +28,7 @@ class ConversationContextTest {
 
     @Test
     void aRefinementKeepsTheLastRequestAndChangesOnlyWhatItSays() {
-        Understanding refined = new ConversationContext(turns, parser).refine(parser.parse("make it faster"));
+        Understanding refined = new ConversationContext(turns, parser::parse).refine(parser.parse("make it faster"));
 
         assertThat(refined.intent()).isEqualTo(Understanding.Intent.RECOMMEND);
         assertThat(refined.slots())
@@ -36,7 +36,7 @@ class ConversationContextTest {
                 .containsEntry("genre", "jazz")
                 .containsEntry("era", "1960s")
                 .containsEntry("tempo", "fast");
-        assertThat(new ConversationContext(turns, parser)
+        assertThat(new ConversationContext(turns, parser::parse)
                         .refine(parser.parse("but happier"))
                         .slot("mood"))
                 .isEqualTo("happy");
@@ -44,12 +44,12 @@ class ConversationContextTest {
 
     @Test
     void theSecondOneIsTheSecondTrackOfTheLastAnswerThatNamedTracks() {
-        ConversationContext context = new ConversationContext(turns, parser);
+        ConversationContext context = new ConversationContext(turns, parser::parse);
 
         assertThat(context.referenced(parser.parse("more like the second one"))).contains("t2");
         assertThat(context.referenced(parser.parse("I didn't like that one"))).contains("t3");
         assertThat(context.referenced(parser.parse("ban the fifth one"))).isEmpty();
-        assertThat(new ConversationContext(List.of(), parser).referenced(parser.parse("ban the first one")))
+        assertThat(new ConversationContext(List.of(), parser::parse).referenced(parser.parse("ban the first one")))
                 .isEmpty();
     }
 }

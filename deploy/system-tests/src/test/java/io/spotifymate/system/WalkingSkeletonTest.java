@@ -127,21 +127,27 @@ class WalkingSkeletonTest {
                 .body("kind", equalTo(recommendations.getString("modelKind")))
                 .body("baselineMetrics.popularity", org.hamcrest.Matchers.notNullValue());
 
-        // The chat names exactly the recommender's top tracks, each with its catalog id.
-        JsonPath chat = as(listener)
-                .contentType(ContentType.JSON)
-                .body("{\"message\": \"recommend me something\"}")
-                .post(url("chat-gateway") + "/api/chat")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        List<String> top = as(listener)
-                .get(url("recommender-service") + "/api/users/{u}/recommendations?k=5", listener)
-                .then()
-                .extract()
-                .jsonPath()
-                .getList("items.trackId");
+        // The chat names exactly the recommender's top tracks, each with its catalog id. Other tests' plays retrain
+        // the model meanwhile, so the two are compared when the same model served before and after the chat's call.
+        JsonPath[] chatAndTop = new JsonPath[2];
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    JsonPath before = top5(listener);
+                    chatAndTop[0] = as(listener)
+                            .contentType(ContentType.JSON)
+                            .body("{\"message\": \"recommend me something\"}")
+                            .post(url("chat-gateway") + "/api/chat")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath();
+                    chatAndTop[1] = top5(listener);
+                    return java.util.Objects.equals(
+                            before.getString("modelVersion"), chatAndTop[1].getString("modelVersion"));
+                });
+        JsonPath chat = chatAndTop[0];
+        List<String> top = chatAndTop[1].getList("items.trackId");
         assertThat(chat.getList("tracks.trackId", String.class)).isEqualTo(top).isNotEmpty();
         for (String trackId : top) {
             assertThat(chat.getString("reply")).contains(trackId);
@@ -212,6 +218,15 @@ class WalkingSkeletonTest {
             given().get(url(service) + "/q/metrics").then().statusCode(200);
             given().get(url(service) + "/q/openapi").then().statusCode(200);
         }
+    }
+
+    private static JsonPath top5(String listener) {
+        return as(listener)
+                .get(url("recommender-service") + "/api/users/{u}/recommendations?k=5", listener)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Whether the given model version's artifact was trained with the track among its items. */
