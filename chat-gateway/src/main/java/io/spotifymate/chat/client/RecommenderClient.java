@@ -34,7 +34,7 @@ public class RecommenderClient {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "unavailable")
     public Optional<RecommendationsView> recommend(Caller caller, int k, Map<String, String> parameters) {
-        return Optional.of(api.recommendations(
+        return Optional.of(timed(() -> api.recommendations(
                 caller.bearer(),
                 caller.userId(),
                 k,
@@ -44,7 +44,7 @@ public class RecommenderClient {
                 parameters.get("energy"),
                 parameters.get("tempo"),
                 parameters.get("familiarity"),
-                parameters.get("seedArtists")));
+                parameters.get("seedArtists"))));
     }
 
     Optional<RecommendationsView> unavailable(Caller caller, int k, Map<String, String> parameters, Throwable failure) {
@@ -56,7 +56,8 @@ public class RecommenderClient {
     @Timeout(value = 6, unit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "feedbackRefused")
     public boolean feedback(Caller caller, String kind, String target, String targetId) {
-        api.feedback(caller.bearer(), caller.userId(), new RecommenderApi.Feedback(kind, target, targetId));
+        timed(() ->
+                api.feedback(caller.bearer(), caller.userId(), new RecommenderApi.Feedback(kind, target, targetId)));
         return true;
     }
 
@@ -81,11 +82,21 @@ public class RecommenderClient {
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "playlistUnavailable")
     public Optional<PlaylistView> createPlaylist(Caller caller, Map<String, Object> wishes) {
-        return Optional.of(api.createPlaylist(caller.bearer(), caller.userId(), wishes));
+        return Optional.of(timed(() -> api.createPlaylist(caller.bearer(), caller.userId(), wishes)));
     }
 
     Optional<PlaylistView> playlistUnavailable(Caller caller, Map<String, Object> wishes, Throwable failure) {
         LOG.warnf("Playlist not made for %s: %s", caller.userId(), failure.toString());
         return Optional.empty();
+    }
+
+    /** Runs one call to the recommender, counting its time as the turn's time downstream. */
+    private static <T> T timed(java.util.function.Supplier<T> call) {
+        long started = System.nanoTime();
+        try {
+            return call.get();
+        } finally {
+            DownstreamTime.add(System.nanoTime() - started);
+        }
     }
 }

@@ -11,6 +11,7 @@ import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.TokenStream;
 import io.spotifymate.chat.ChatReply;
+import io.spotifymate.chat.client.FeatureClient;
 import io.spotifymate.chat.client.RecommenderClient;
 import io.spotifymate.chat.repository.ChatMessage;
 import io.spotifymate.chat.security.Caller;
@@ -61,11 +62,13 @@ public class LlmEngine {
 
     private final LlmConfig config;
     private final RecommenderClient recommender;
+    private final FeatureClient features;
     private final StreamingChatModel model;
 
-    public LlmEngine(LlmConfig config, RecommenderClient recommender) {
+    public LlmEngine(LlmConfig config, RecommenderClient recommender, FeatureClient features) {
         this.config = config;
         this.recommender = recommender;
+        this.features = features;
         this.model = switch (config.providerKind()) {
             case NONE -> null;
             case OPENAI -> build(config.baseUrl().orElse("https://api.openai.com/v1"), requireKey(config));
@@ -143,7 +146,7 @@ public class LlmEngine {
 
         Turn(Caller caller, List<ChatMessage> earlier, Consumer<String> lines) {
             this.lines = lines;
-            this.tools = new MusicTools(caller, recommender, ledger);
+            this.tools = new MusicTools(caller, recommender, features, ledger);
             List<ChatMessage> recent = earlier.subList(Math.max(0, earlier.size() - HISTORY), earlier.size());
             for (ChatMessage m : recent) {
                 if (m.role == ChatMessage.Role.USER) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import io.spotifymate.chat.ChatReply;
+import io.spotifymate.chat.client.FeatureClient;
 import io.spotifymate.chat.client.PlaylistView;
 import io.spotifymate.chat.client.RecommendationsView;
 import io.spotifymate.chat.client.RecommenderClient;
@@ -31,11 +32,13 @@ public class MusicTools {
 
     private final Caller caller;
     private final RecommenderClient recommender;
+    private final FeatureClient features;
     private final Ledger ledger;
 
-    public MusicTools(Caller caller, RecommenderClient recommender, Ledger ledger) {
+    public MusicTools(Caller caller, RecommenderClient recommender, FeatureClient features, Ledger ledger) {
         this.caller = caller;
         this.recommender = recommender;
+        this.features = features;
         this.ledger = ledger;
     }
 

@@ -13,6 +13,7 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import dev.langchain4j.service.tool.DefaultToolExecutor;
+import io.spotifymate.chat.client.FeatureClient;
 import io.spotifymate.chat.client.RecommenderClient;
 import io.spotifymate.chat.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,11 +35,13 @@ public class ToolSurface {
     public record ToolView(String name, String description, Map<String, Object> inputSchema) {}
 
     private final RecommenderClient recommender;
+    private final FeatureClient features;
     private final List<ToolView> tools;
     private final Map<String, Method> methods = new LinkedHashMap<>();
 
-    public ToolSurface(RecommenderClient recommender) {
+    public ToolSurface(RecommenderClient recommender, FeatureClient features) {
         this.recommender = recommender;
+        this.features = features;
         for (Method method : MusicTools.class.getMethods()) {
             Tool tool = method.getAnnotation(Tool.class);
             if (tool != null) {
@@ -70,7 +73,7 @@ public class ToolSurface {
         if (method == null) {
             throw new IllegalArgumentException("There is no tool " + name + "; the tools are " + methods.keySet());
         }
-        MusicTools bound = new MusicTools(caller, recommender, new MusicTools.Ledger());
+        MusicTools bound = new MusicTools(caller, recommender, features, new MusicTools.Ledger());
         return new DefaultToolExecutor(bound, method)
                 .execute(
                         ToolExecutionRequest.builder()

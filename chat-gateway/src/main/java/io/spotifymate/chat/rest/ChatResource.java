@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.spotifymate.chat.ChatReply;
 import io.spotifymate.chat.ChatRequest;
+import io.spotifymate.chat.client.DownstreamTime;
 import io.spotifymate.chat.repository.ChatMessage;
 import io.spotifymate.chat.repository.Conversation;
 import io.spotifymate.chat.repository.ConversationRepository;
@@ -32,6 +33,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/api")
@@ -57,8 +61,26 @@ public class ChatResource {
             summary = "Send a chat message and get the assistant's answer",
             description = "For the signed-in user. Without conversationId a new conversation starts; the answer "
                     + "names it.")
-    public ChatReply chat(@Valid @NotNull ChatRequest request) {
-        return chat.answer(Caller.of(jwt), request);
+    @APIResponse(
+            responseCode = "200",
+            description =
+                    "The answer; a Server-Timing header says how long the other services (downstream) and the gateway itself took",
+            content = @Content(schema = @Schema(implementation = ChatReply.class)))
+    public Response chat(@Valid @NotNull ChatRequest request) {
+        long started = System.nanoTime();
+        DownstreamTime.reset();
+        ChatReply reply = chat.answer(Caller.of(jwt), request);
+        double total = (System.nanoTime() - started) / 1e6;
+        double downstream = DownstreamTime.millis();
+        return Response.ok(reply)
+                .header(
+                        "Server-Timing",
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "downstream;dur=%.2f, gateway;dur=%.2f",
+                                downstream,
+                                total - downstream))
+                .build();
     }
 
     /**

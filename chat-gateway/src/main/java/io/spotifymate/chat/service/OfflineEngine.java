@@ -1,6 +1,8 @@
 package io.spotifymate.chat.service;
 
 import io.spotifymate.chat.ChatReply;
+import io.spotifymate.chat.client.FeatureClient;
+import io.spotifymate.chat.client.InsightsView;
 import io.spotifymate.chat.client.PlaylistView;
 import io.spotifymate.chat.client.RecommendationsView;
 import io.spotifymate.chat.client.RecommenderClient;
@@ -10,6 +12,8 @@ import io.spotifymate.chat.understanding.Understander;
 import io.spotifymate.chat.understanding.Understanding;
 import io.spotifymate.chat.understanding.Understanding.Intent;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +40,12 @@ public class OfflineEngine {
     private static final String UNREACHABLE = "I can't reach the recommender right now. Please try again in a moment.";
 
     private final RecommenderClient recommender;
+    private final FeatureClient features;
     private final Understander understander;
 
-    public OfflineEngine(RecommenderClient recommender, Understander understander) {
+    public OfflineEngine(RecommenderClient recommender, FeatureClient features, Understander understander) {
         this.recommender = recommender;
+        this.features = features;
         this.understander = understander;
     }
 
@@ -54,23 +60,15 @@ public class OfflineEngine {
             case PLAYLIST -> playlist(conversationId, caller, understood);
             case CONTINUE -> continueFrom(conversationId, caller, context);
             case EXPLAIN -> explain(conversationId, understood, context);
-            case INSIGHTS ->
-                new ChatReply(
-                        conversationId,
-                        Intent.INSIGHTS,
-                        "Your listening trends (top artists, hours, weekdays, months, moods) are at GET /api/users/"
-                                + caller.userId() + "/insights on the feature-service; charts of them come with the "
-                                + "web page.",
-                        List.of());
+            case INSIGHTS -> insights(conversationId, caller, understood);
             case IMPORT ->
                 new ChatReply(
                         conversationId,
                         Intent.IMPORT,
-                        "Upload your Spotify export (the zip from Spotify's privacy page, basic or extended) to POST "
-                                + "/api/users/" + caller.userId() + "/imports on the ingestion-service, or connect "
-                                + "Spotify at GET /api/users/" + caller.userId()
-                                + "/spotify/login; the import reports "
-                                + "its progress as it goes.",
+                        "Upload your Spotify export (the zip from Spotify's privacy page, basic or extended, or a "
+                                + "ListenBrainz export) on the Import page, where a bar shows its progress; or "
+                                + "press Connect Spotify there. Over the API: POST /api/users/" + caller.userId()
+                                + "/imports with the file.",
                         List.of());
             case HELP -> new ChatReply(conversationId, Intent.HELP, HELP, List.of());
         };
@@ -200,6 +198,24 @@ public class OfflineEngine {
         };
         Understanding again = context.refine(Understanding.of(Understanding.Intent.RECOMMEND, Map.of()));
         return recommend(conversationId, caller, again, Intent.FEEDBACK, lead);
+    }
+
+    /** The listening insights in words, for the period asked ("this year", "last month") or all time. */
+    private ChatReply insights(UUID conversationId, Caller caller, Understanding u) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String period = u.slot("period");
+        LocalDate from = "year".equals(period)
+                ? today.withDayOfYear(1)
+                : "month".equals(period) ? today.withDayOfMonth(1) : null;
+        String since = from == null ? "over all your plays" : "since " + from;
+        Optional<InsightsView> insights = features.insights(caller, from == null ? null : from.toString());
+        String text = insights.map(i -> i.summary(since))
+                .orElse("I can't reach your listening statistics right now; the Insights page shows them as charts.");
+        List<ChatReply.Track> tracks = insights.flatMap(
+                        i -> i.topTracks().stream().findFirst())
+                .map(t -> List.of(new ChatReply.Track(t.trackId(), t.name(), t.artistName(), "Your most played")))
+                .orElse(List.of());
+        return new ChatReply(conversationId, Intent.INSIGHTS, text, tracks);
     }
 
     /** A playlist request in the recommender's terms: length, mood, genre, era, energy, tempo, arc, seed artist. */
