@@ -7,7 +7,8 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RecommendationsView(String status, String modelVersion, List<Item> items, String message) {
 
-    public static final String NO_MODEL_YET = "NO_MODEL_YET";
+    /** The status of an answer given before any model is served: popular tracks, with a message saying so. */
+    public static final String FALLBACK = "FALLBACK";
 
     /** One recommended track. */
     @JsonIgnoreProperties(ignoreUnknown = true)

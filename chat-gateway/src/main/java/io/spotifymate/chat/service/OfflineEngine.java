@@ -84,14 +84,6 @@ public class OfflineEngine {
             return new ChatReply(conversationId, intent, lead + UNREACHABLE, List.of());
         }
         RecommendationsView view = answer.get();
-        if (RecommendationsView.NO_MODEL_YET.equals(view.status())) {
-            return new ChatReply(
-                    conversationId,
-                    intent,
-                    lead + "I don't know enough about anyone's taste yet: no model has been trained. Import your "
-                            + "Spotify history or record a few plays, and ask me again.",
-                    List.of());
-        }
         if (view.items().isEmpty()) {
             String why = view.message() != null ? view.message() : "you've heard everything I know.";
             return new ChatReply(conversationId, intent, lead + "I found nothing for that: " + why, List.of());
@@ -106,7 +98,11 @@ public class OfflineEngine {
                 .append(tracks.size() == 1 ? " track" : " tracks")
                 .append(" for you:");
         list(text, tracks);
-        return new ChatReply(conversationId, intent, text.toString(), tracks);
+        ChatReply reply = new ChatReply(conversationId, intent, text.toString(), tracks);
+        // Before a model is trained the recommender answers with popular tracks and says so.
+        return RecommendationsView.FALLBACK.equals(view.status()) && view.message() != null
+                ? reply.withNotice(view.message())
+                : reply;
     }
 
     private static List<ChatReply.Track> tracksOf(RecommendationsView view) {

@@ -37,6 +37,9 @@ public final class CatalogSnapshot {
     private final String[] names;
     private final int[] artistOf;
     private final String[] artistNames;
+    /** Each artist's name normalised and without a leading "the", for {@link #closestArtist}. */
+    private final String[] bareArtistNames;
+
     private final String[] artistIds;
     private final int[] durationMs;
     private final int[] years;
@@ -119,6 +122,10 @@ public final class CatalogSnapshot {
             tagsOf[i] = tags.stream().mapToInt(Integer::intValue).toArray();
         }
         artistNames = artistNameList.toArray(String[]::new);
+        bareArtistNames = new String[artistNames.length];
+        for (int a = 0; a < artistNames.length; a++) {
+            bareArtistNames[a] = artistNames[a] == null ? null : bare(TrackIds.normalise(artistNames[a]));
+        }
         artistIds = artistIdList.toArray(String[]::new);
         tracksOfArtist = new int[artistTracks.size()][];
         for (int a = 0; a < tracksOfArtist.length; a++) {
@@ -226,6 +233,50 @@ public final class CatalogSnapshot {
             a = artistIndex.get(artistKey(idOrName));
         }
         return a == null ? -1 : a;
+    }
+
+    /**
+     * As {@link #artistIndex}, and else the artist whose name is nearest: for names people type to start from
+     * ("songs like radiohed"), not for plays or bans, where a near name may well be another artist.
+     */
+    public int artistIndexOrClosest(String idOrName) {
+        int exact = artistIndex(idOrName);
+        return exact >= 0 || idOrName == null || idOrName.isBlank() ? exact : closestArtist(idOrName);
+    }
+
+    private static String bare(String normalised) {
+        return normalised.startsWith("the ") ? normalised.substring(4) : normalised;
+    }
+
+    /**
+     * The artist whose name is nearest to a misspelt one ("radiohed", "Beyonce", "the beatles"), within a few edits;
+     * of equally near ones the one with the most tracks here. -1 when none is near enough.
+     */
+    private int closestArtist(String name) {
+        String bare = bare(TrackIds.normalise(name));
+        int limit = NameMatch.tolerance(bare.length());
+        if (limit == 0) {
+            return -1;
+        }
+        int best = -1;
+        int bestDistance = limit + 1;
+        for (int artist = 0; artist < bareArtistNames.length; artist++) {
+            String candidate = bareArtistNames[artist];
+            if (candidate == null) {
+                continue;
+            }
+            int distance = NameMatch.distance(bare, candidate, bestDistance);
+            if (distance < bestDistance
+                    || (distance == bestDistance
+                            && best >= 0
+                            && tracksOfArtist[artist].length > tracksOfArtist[best].length)) {
+                if (distance <= limit) {
+                    best = artist;
+                    bestDistance = distance;
+                }
+            }
+        }
+        return best;
     }
 
     /** The artist's tracks, most popular first. */

@@ -178,7 +178,7 @@ public final class Taste {
             }
         }
         for (String seed : query.seedArtists()) {
-            int artist = catalog.artistIndex(seed);
+            int artist = catalog.artistIndexOrClosest(seed);
             if (artist >= 0) {
                 addArtist(catalog, artist, SEED_WEIGHT, Why.SEED, anchors);
                 focus = true;
