@@ -29,6 +29,9 @@ class AssistantToolsTest {
         "recommend",
         "give_feedback",
         "create_playlist",
+        "search_catalog",
+        "change_playlist",
+        "export_playlist",
         "continue_playlist",
         "explain_track",
         "show_insights",
@@ -124,21 +127,20 @@ class AssistantToolsTest {
         assertThat(list.at("/result/tools").findValuesAsText("name")).containsExactlyInAnyOrder(TOOLS);
         assertThat(list.at("/result/tools/0/inputSchema/type").asText()).isEqualTo("object");
 
-        JsonNode insights = rpc(
+        JsonNode importing = rpc(
                 token,
                 "{\"jsonrpc\": \"2.0\", \"id\": 3, \"method\": \"tools/call\", \"params\": "
-                        + "{\"name\": \"show_insights\", \"arguments\": {}}}");
-        assertThat(insights.at("/result/isError").asBoolean()).isFalse();
-        assertThat(insights.at("/result/content/0/text").asText()).contains("/api/users/" + user + "/insights");
+                        + "{\"name\": \"start_import\", \"arguments\": {}}}");
+        assertThat(importing.at("/result/isError").asBoolean()).isFalse();
+        assertThat(importing.at("/result/content/0/text").asText()).contains("/#import");
 
-        JsonNode down = rpc(
+        // A tool that cannot do what it is asked says so as a tool error, not a protocol error.
+        JsonNode refused = rpc(
                 token,
                 "{\"jsonrpc\": \"2.0\", \"id\": 4, \"method\": \"tools/call\", \"params\": "
-                        + "{\"name\": \"recommend\", \"arguments\": {\"mood\": \"calm\"}}}");
-        assertThat(down.at("/result/isError").asBoolean())
-                .as("the recommender is not running here")
-                .isTrue();
-        assertThat(down.at("/result/content/0/text").asText()).contains("unreachable");
+                        + "{\"name\": \"explain_track\", \"arguments\": {\"trackId\": \"spotify:track:notpicked\"}}}");
+        assertThat(refused.at("/result/isError").asBoolean()).isTrue();
+        assertThat(refused.at("/result/content/0/text").asText()).contains("not recommended in this conversation");
 
         assertThat(rpc(token, "{\"jsonrpc\": \"2.0\", \"id\": 5, \"method\": \"resources/list\"}")
                         .at("/error/code")

@@ -1,6 +1,7 @@
 package io.spotifymate.chat.client;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -64,4 +65,38 @@ interface RecommenderApi {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("userId") String userId,
             Map<String, Object> wishes);
+
+    @GET
+    @Path("/catalog/search")
+    @Produces(MediaType.APPLICATION_JSON)
+    List<FoundTrack> search(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("q") String query,
+            @QueryParam("limit") int limit);
+
+    @POST
+    @Path("/users/{userId}/playlists/{id}/refresh")
+    @Produces(MediaType.APPLICATION_JSON)
+    PlaylistView refreshPlaylist(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("userId") String userId,
+            @PathParam("id") String playlistId,
+            @QueryParam("fresh") boolean fresh);
+
+    @DELETE
+    @Path("/users/{userId}/playlists/{id}/tracks/{trackId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    PlaylistView removeFromPlaylist(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("userId") String userId,
+            @PathParam("id") String playlistId,
+            @PathParam("trackId") String trackId);
+
+    @POST
+    @Path("/users/{userId}/playlists/{id}/export/spotify")
+    @Produces(MediaType.APPLICATION_JSON)
+    ExportedPlaylist exportPlaylist(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("userId") String userId,
+            @PathParam("id") String playlistId);
 }

@@ -90,6 +90,44 @@ public class RecommenderClient {
         return Optional.empty();
     }
 
+    @Timeout(value = 6, unit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "searchUnavailable")
+    public Optional<List<FoundTrack>> search(Caller caller, String query, int limit) {
+        return Optional.of(timed(() -> api.search(caller.bearer(), query, limit)));
+    }
+
+    Optional<List<FoundTrack>> searchUnavailable(Caller caller, String query, int limit, Throwable failure) {
+        LOG.warnf("Catalog search unavailable for %s: %s", caller.userId(), failure.toString());
+        return Optional.empty();
+    }
+
+    /**
+     * Changes one of the user's playlists: refreshes it (all new tracks with {@code fresh}) or, with a track id,
+     * takes that track out.
+     *
+     * @return the playlist as it is now, or empty when it is not the user's or the recommender cannot be reached
+     */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "changeRefused")
+    public Optional<PlaylistView> changePlaylist(
+            Caller caller, String playlistId, String removeTrackId, boolean fresh) {
+        return Optional.of(timed(() -> removeTrackId == null
+                ? api.refreshPlaylist(caller.bearer(), caller.userId(), playlistId, fresh)
+                : api.removeFromPlaylist(caller.bearer(), caller.userId(), playlistId, removeTrackId)));
+    }
+
+    Optional<PlaylistView> changeRefused(
+            Caller caller, String playlistId, String removeTrackId, boolean fresh, Throwable failure) {
+        LOG.warnf("Playlist %s of %s not changed: %s", playlistId, caller.userId(), failure.toString());
+        return Optional.empty();
+    }
+
+    /** Exports the playlist to the user's Spotify account; the failure's message when it could not. */
+    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
+    public ExportedPlaylist exportPlaylist(Caller caller, String playlistId) {
+        return timed(() -> api.exportPlaylist(caller.bearer(), caller.userId(), playlistId));
+    }
+
     /** Runs one call to the recommender, counting its time as the turn's time downstream. */
     private static <T> T timed(java.util.function.Supplier<T> call) {
         long started = System.nanoTime();

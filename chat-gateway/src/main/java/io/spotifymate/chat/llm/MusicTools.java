@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import io.spotifymate.chat.ChatReply;
+import io.spotifymate.chat.client.ExportedPlaylist;
 import io.spotifymate.chat.client.FeatureClient;
+import io.spotifymate.chat.client.FoundTrack;
+import io.spotifymate.chat.client.InsightsView;
 import io.spotifymate.chat.client.PlaylistView;
 import io.spotifymate.chat.client.RecommendationsView;
 import io.spotifymate.chat.client.RecommenderClient;
@@ -173,7 +176,10 @@ public class MusicTools {
         if (made.isEmpty()) {
             return error("no playlist was made: no tracks fit, or the recommender is unreachable");
         }
-        PlaylistView playlist = made.get();
+        return playlistResult(made.get());
+    }
+
+    private String playlistResult(PlaylistView playlist) {
         List<Map<String, String>> tracks = new ArrayList<>();
         for (PlaylistView.Track t : playlist.tracks()) {
             ChatReply.Track track = new ChatReply.Track(t.trackId(), t.name(), t.artistName(), t.reason());
@@ -185,6 +191,74 @@ public class MusicTools {
                 "name", playlist.name(),
                 "minutes", Math.round(playlist.durationMs() / 60_000.0),
                 "tracks", tracks));
+    }
+
+    @Tool(
+            name = "search_catalog",
+            value = "Finds tracks in the catalog by title and/or artist (typos in an artist's name are forgiven). "
+                    + "Returns tracks with their catalog ids, most popular first.")
+    public String searchCatalog(
+            @P("words of the title and/or the artist, e.g. 'karma police radiohead'") String query,
+            @P(value = "how many, 1 to 20 (default 5)", required = false) Integer count) {
+        ledger.did(Intent.RECOMMEND);
+        if (query == null || query.isBlank()) {
+            return error("say what to look for");
+        }
+        int limit = count == null ? 5 : Math.max(1, Math.min(20, count));
+        Optional<List<FoundTrack>> found = recommender.search(caller, query.strip(), limit);
+        if (found.isEmpty()) {
+            return error("the catalog is unreachable right now");
+        }
+        List<Map<String, String>> tracks = new ArrayList<>();
+        for (FoundTrack t : found.get()) {
+            ChatReply.Track track = new ChatReply.Track(t.trackId(), t.name(), t.artistName(), null);
+            ledger.returned(track);
+            tracks.add(view(track));
+        }
+        return json(Map.of("tracks", tracks));
+    }
+
+    @Tool(
+            name = "change_playlist",
+            value = "Changes one of the signed-in user's playlists (by the id create_playlist gave): remove one track "
+                    + "(by catalog id), or refresh it with tracks made again from its wishes (allNew: none of its "
+                    + "current tracks).")
+    public String changePlaylist(
+            @P("the playlist's id") String playlistId,
+            @P(value = "a track to take out, by catalog id", required = false) String removeTrackId,
+            @P(value = "refresh with all-new tracks", required = false) Boolean allNew) {
+        ledger.did(Intent.PLAYLIST);
+        if (playlistId == null || playlistId.isBlank()) {
+            return error("give the playlist's id");
+        }
+        String remove = removeTrackId == null || removeTrackId.isBlank() ? null : removeTrackId.strip();
+        return recommender
+                .changePlaylist(caller, playlistId.strip(), remove, Boolean.TRUE.equals(allNew))
+                .map(this::playlistResult)
+                .orElseGet(() -> error(
+                        "that playlist was not changed: it is not one of yours, or the recommender is unreachable"));
+    }
+
+    @Tool(
+            name = "export_playlist",
+            value = "Exports one of the signed-in user's playlists to their Spotify account (they must have "
+                    + "connected Spotify on the import page). Returns its Spotify link.")
+    public String exportPlaylist(@P("the playlist's id") String playlistId) {
+        ledger.did(Intent.PLAYLIST);
+        if (playlistId == null || playlistId.isBlank()) {
+            return error("give the playlist's id");
+        }
+        try {
+            ExportedPlaylist exported = recommender.exportPlaylist(caller, playlistId.strip());
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("spotifyUrl", exported.url());
+            result.put("added", exported.added());
+            result.put("skipped", exported.skipped());
+            return json(result);
+        } catch (RuntimeException e) {
+            return error(
+                    "not exported: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
     }
 
     @Tool(
@@ -212,11 +286,27 @@ public class MusicTools {
 
     @Tool(
             name = "show_insights",
-            value = "Where the signed-in user sees their listening trends: top artists, "
-                    + "listening by hour and weekday, the monthly trend and the mood trend, as charts.")
-    public String showInsights() {
+            value = "The signed-in user's listening: plays, hours, artists, top artists and tracks, when they listen "
+                    + "most; from a date (yyyy-MM-dd) or over all their plays. The Insights page shows it as charts.")
+    public String showInsights(@P(value = "the first day of the period, yyyy-MM-dd", required = false) String from) {
         ledger.did(Intent.INSIGHTS);
-        return json(Map.of("page", "/#insights", "api", "GET /api/users/" + caller.userId() + "/insights"));
+        String since = from == null || from.isBlank() ? null : from.strip();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("page", "/#insights");
+        result.put("api", "GET /api/users/" + caller.userId() + "/insights");
+        Optional<InsightsView> insights = features.insights(caller, since);
+        if (insights.isEmpty()) {
+            result.put("error", "the listening statistics are unreachable right now");
+            return json(result);
+        }
+        InsightsView view = insights.get();
+        view.topTracks()
+                .forEach(t -> ledger.returned(new ChatReply.Track(t.trackId(), t.name(), t.artistName(), null)));
+        result.put("summary", view.summary(since == null ? "over all plays" : "since " + since));
+        result.put("totals", view.totals());
+        result.put("topArtists", view.topArtists().stream().limit(5).toList());
+        result.put("topTracks", view.topTracks().stream().limit(5).toList());
+        return json(result);
     }
 
     @Tool(

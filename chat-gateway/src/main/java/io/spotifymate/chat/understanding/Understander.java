@@ -43,15 +43,23 @@ public class Understander {
 
     void load(@Observes StartupEvent start) {
         if (enabled) {
-            embeddings = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return Optional.of(new MoodEmbeddings());
-                } catch (RuntimeException e) {
-                    LOG.warnf("The mood embedding model did not load, the rules answer alone: %s", e.toString());
-                    return Optional.empty();
-                }
-            });
+            embeddings = CompletableFuture.supplyAsync(() -> Optional.of(new MoodEmbeddings()))
+                    .exceptionally(failure -> {
+                        // Also a missing native library (a LinkageError): the chat goes on with the rules.
+                        LOG.warnf("The mood embedding model did not load, the rules answer alone: %s", failure);
+                        return Optional.empty();
+                    });
         }
+    }
+
+    /** Whether the model is still loading (the chat is not ready until it has, or has failed). */
+    public boolean loading() {
+        return !embeddings.isDone();
+    }
+
+    /** Whether the model reads moods (false while loading, when switched off, or when it failed to load). */
+    public boolean modelReady() {
+        return embeddings.getNow(Optional.empty()).isPresent();
     }
 
     public Understanding understand(String message) {

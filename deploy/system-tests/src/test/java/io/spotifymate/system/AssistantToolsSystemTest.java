@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Another assistant using SpotifyMate as its tool, through the MCP server and the GPT-Action REST operations of the
- * gateway, against the real recommender: its recommendations come with catalog ids, and a ban through one surface
- * changes the next answer through the other.
+ * gateway, against the real recommender: its recommendations come with catalog ids, a ban through one surface
+ * changes the next answer through the other, and a catalog search finds a track by its title and artist.
  */
 class AssistantToolsSystemTest {
 
@@ -69,5 +69,12 @@ class AssistantToolsSystemTest {
 
         List<String> after = ids(mcpCall(token, "recommend", "{\"count\": 5}"));
         assertThat(after).isNotEmpty().doesNotContain(first.get(0));
+
+        // A search by a recommended track's title and artist finds that track.
+        JsonNode pick =
+                mcpCall(token, "recommend", "{\"count\": 1}").path("tracks").get(0);
+        String words = pick.path("name").asText() + " " + pick.path("artist").asText();
+        JsonNode found = mcpCall(token, "search_catalog", JSON.writeValueAsString(java.util.Map.of("query", words)));
+        assertThat(ids(found)).contains(pick.path("id").asText());
     }
 }

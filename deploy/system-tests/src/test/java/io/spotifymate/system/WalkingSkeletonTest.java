@@ -213,6 +213,10 @@ class WalkingSkeletonTest {
 
     @Test
     void everyServiceIsReadyAndExposesMetricsAndOpenApi() {
+        // The packaged gateway loads its MiniLM mood model (native libraries and all) before it says it is ready.
+        given().get(url("chat-gateway") + "/q/health/ready")
+                .then()
+                .body("checks.find { it.name == 'mood model' }.data.'moods from free text'", equalTo(true));
         for (String service : RunningServices.ALL) {
             given().get(url(service) + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
             given().get(url(service) + "/q/metrics").then().statusCode(200);

@@ -244,6 +244,36 @@ public final class CatalogSnapshot {
         return exact >= 0 || idOrName == null || idOrName.isBlank() ? exact : closestArtist(idOrName);
     }
 
+    /**
+     * Tracks whose title or artist contains every word of the query (case, accents and punctuation aside), most
+     * popular first; when none does, those of the nearest artist name (a typo). At most {@code limit}.
+     */
+    public List<Integer> search(String query, int limit) {
+        String[] words = TrackIds.normalise(query == null ? "" : query).split(" ");
+        List<String> wanted =
+                java.util.Arrays.stream(words).filter(w -> !w.isBlank()).toList();
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> found = new ArrayList<>();
+        for (int track = 0; track < trackIds.length; track++) {
+            String text = TrackIds.normalise((names[track] == null ? "" : names[track]) + " " + artistName(track));
+            if (wanted.stream().allMatch(text::contains)) {
+                found.add(track);
+            }
+        }
+        if (found.isEmpty()) {
+            int artist = closestArtist(query);
+            if (artist >= 0) {
+                for (int track : tracksOfArtist[artist]) {
+                    found.add(track);
+                }
+            }
+        }
+        found.sort((a, b) -> Float.compare(popularity[b], popularity[a]));
+        return found.subList(0, Math.min(limit, found.size()));
+    }
+
     private static String bare(String normalised) {
         return normalised.startsWith("the ") ? normalised.substring(4) : normalised;
     }

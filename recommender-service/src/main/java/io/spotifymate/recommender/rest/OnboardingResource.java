@@ -50,6 +50,29 @@ public class OnboardingResource {
         this.recommendations = recommendations;
     }
 
+    /** A catalog track found by a search. */
+    public record FoundTrack(String trackId, String name, String artistName, Integer releaseYear) {}
+
+    @GET
+    @Path("/catalog/search")
+    @Operation(
+            operationId = "searchCatalog",
+            summary = "Find tracks by title or artist",
+            description = "Every word of q must appear in the title or the artist's name (case and accents aside); "
+                    + "with no such track, the tracks of the artist whose name is nearest to q. Most popular first.")
+    public List<FoundTrack> search(
+            @QueryParam("q") @NotBlank @Size(max = 200) String q,
+            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
+        CatalogSnapshot snapshot = catalog.current();
+        return snapshot.search(q, limit).stream()
+                .map(t -> new FoundTrack(
+                        snapshot.trackId(t),
+                        snapshot.name(t),
+                        snapshot.artistName(t),
+                        snapshot.year(t) == 0 ? null : snapshot.year(t)))
+                .toList();
+    }
+
     /** An artist to pick, with a few of their best-known tracks. */
     public record ArtistChoice(String artistId, String name, List<String> topTracks) {}
 

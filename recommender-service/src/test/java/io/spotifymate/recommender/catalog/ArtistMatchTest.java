@@ -60,4 +60,15 @@ class ArtistMatchTest {
         assertThat(NameMatch.distance("kitten", "sitting", 3)).isEqualTo(3);
         assertThat(NameMatch.distance("kitten", "sitting", 2)).isEqualTo(3);
     }
+
+    @Test
+    void aSearchFindsTitlesAndArtistsByTheirWordsAndAMisspeltArtistByTheNearestName() {
+        CatalogSnapshot catalog = catalog("Radiohead", "Radiohead", "Portishead");
+
+        assertThat(catalog.search("song 1 radiohead", 10)).containsExactly(1);
+        assertThat(catalog.search("RADIOHEAD", 10)).containsExactlyInAnyOrder(0, 1);
+        assertThat(catalog.search("portishaed", 10)).containsExactly(2);
+        assertThat(catalog.search("nothing like this", 10)).isEmpty();
+        assertThat(catalog.search("radiohead", 1)).hasSize(1);
+    }
 }
