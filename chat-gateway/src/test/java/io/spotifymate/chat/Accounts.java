@@ -6,19 +6,19 @@ import io.restassured.http.ContentType;
 import java.util.UUID;
 
 /** Signs people up through the gateway's own API, as the web page does. */
-final class Accounts {
+public final class Accounts {
 
-    static final String PASSWORD = "a long enough password";
+    public static final String PASSWORD = "a long enough password";
 
     private Accounts() {}
 
     /** A fresh user id with the given prefix. */
-    static String newUser(String prefix) {
+    public static String newUser(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Signs the user up and returns their token. */
-    static String signUp(String user) {
+    public static String signUp(String user) {
         return given().noFilters()
                 .contentType(ContentType.JSON)
                 .body("{\"username\": \"%s\", \"password\": \"%s\"}".formatted(user, PASSWORD))

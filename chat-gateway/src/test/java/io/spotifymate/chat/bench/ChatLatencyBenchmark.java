@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.spotifymate.chat.Accounts;
 import io.spotifymate.chat.fixtures.CatalogRows;
 import io.spotifymate.stack.Stack;
 import io.spotifymate.stack.StackSettings;
@@ -78,14 +79,7 @@ class ChatLatencyBenchmark {
     }
 
     private static String signUp() {
-        return given().contentType(ContentType.JSON)
-                .body("{\"username\": \"bench-%s\", \"password\": \"a benchmark password\"}"
-                        .formatted(UUID.randomUUID().toString().substring(0, 12)))
-                .post("/api/auth/signup")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("token");
+        return Accounts.signUp(Accounts.newUser("bench"));
     }
 
     /** Per message: client round trip, recommender time, gateway time, in ms. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.spotifymate.chat.Accounts;
 import io.spotifymate.chat.fixtures.CatalogRows;
 import io.spotifymate.chat.fixtures.FakeOpenAi;
 import io.spotifymate.chat.fixtures.FakeOpenAiResource;
@@ -44,7 +45,6 @@ class LlmChatTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GENRE = "llmtest" + UUID.randomUUID().toString().substring(0, 6);
-    private static final String PASSWORD = "a long enough password";
 
     private static Stack stack;
     private static List<String> startedHere = List.of();
@@ -70,15 +70,7 @@ class LlmChatTest {
     }
 
     private static String signUp(String prefix) {
-        String user = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return given().noFilters()
-                .contentType(ContentType.JSON)
-                .body("{\"username\": \"%s\", \"password\": \"%s\"}".formatted(user, PASSWORD))
-                .post("/api/auth/signup")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("token");
+        return Accounts.signUp(Accounts.newUser(prefix));
     }
 
     private static String subject(String token) throws IOException {
