@@ -121,13 +121,46 @@ class AuthResourceTest {
     }
 
     @Test
-    void anOperatorNamedInTheConfigurationIsInTheAdminGroup() {
-        // %test.spotifymate.chat.admin-users names "operator-test".
-        Response session = post("/api/auth/signup", "operator-test", Accounts.PASSWORD);
-        if (session.statusCode() == 409) {
-            session = post("/api/auth/signin", "operator-test", Accounts.PASSWORD);
-        }
-        String token = session.then().body("admin", equalTo(true)).extract().path("token");
-        given().noFilters().auth().oauth2(token).get("/api/auth/me").then().body("groups", hasItem("admin"));
+    void onlyTheFirstAccountIsAnOperatorAndDatasetNamesCannotBeClaimed() {
+        // Other tests have signed up before: this account is not the installation's first.
+        String token = Accounts.signUp(Accounts.newUser("later"));
+        given().noFilters().auth().oauth2(token).get("/api/auth/me").then().body("groups", not(hasItem("admin")));
+        post("/api/auth/signup", "lastfm-42", Accounts.PASSWORD)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("dataset"));
+    }
+
+    @Test
+    void anOverlongPasswordAtSignInIsJustAWrongOne() {
+        String user = Accounts.newUser("long");
+        Accounts.signUp(user);
+        post("/api/auth/signin", user, "x".repeat(100_000)).then().statusCode(401);
+    }
+
+    @Test
+    void aStaleSessionCookieIsClearedAndDoesNotStopASignIn() {
+        String user = Accounts.newUser("stale");
+        String token = Accounts.signUp(user);
+        given().noFilters()
+                .auth()
+                .oauth2(token)
+                .post("/api/auth/signout")
+                .then()
+                .statusCode(204);
+
+        given().noFilters()
+                .cookie("spotifymate_session", token)
+                .get("/api/users/{u}/conversations", user)
+                .then()
+                .statusCode(401)
+                .header("Set-Cookie", containsString("Max-Age=0"));
+        given().noFilters()
+                .cookie("spotifymate_session", token)
+                .contentType(ContentType.JSON)
+                .body("{\"username\": \"%s\", \"password\": \"%s\"}".formatted(user, Accounts.PASSWORD))
+                .post("/api/auth/signin")
+                .then()
+                .statusCode(200);
     }
 }

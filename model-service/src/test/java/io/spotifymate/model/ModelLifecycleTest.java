@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +44,11 @@ class ModelLifecycleTest {
     private static final List<String> BASELINES = List.of("popularity", "item-knn", "ease", "ials");
 
     private final StackSettings stack = TestStack.ensureUp();
+
+    @BeforeAll
+    static void signIn() {
+        TestTokens.signInAsPathOwner(TestTokens.admin("operator"));
+    }
 
     @Test
     void featureUpdatesStartARoundThatJudgesEveryModelOnOneSplitAndPublishesTheServedOne() {
@@ -124,6 +130,27 @@ class ModelLifecycleTest {
         given().auth().oauth2(operator).post("/api/models/train");
 
         given().auth().oauth2(operator).post("/api/models/train").then().statusCode(204);
+    }
+
+    @Test
+    void theRegistryWithEveryUsersVectorsIsForOperatorsAndServicesOnly() {
+        given().noFilters().get("/api/models").then().statusCode(401).contentType("application/problem+json");
+        given().noFilters()
+                .auth()
+                .oauth2(TestTokens.user("ana"))
+                .get("/api/models")
+                .then()
+                .statusCode(403);
+        given().noFilters()
+                .header("X-Service-Key", stack.serviceEnvironment().get("SPOTIFYMATE_SERVICE_KEY"))
+                .get("/api/models")
+                .then()
+                .statusCode(200);
+        given().noFilters()
+                .header("X-Service-Key", "guessed")
+                .get("/api/models")
+                .then()
+                .statusCode(401);
     }
 
     @Test

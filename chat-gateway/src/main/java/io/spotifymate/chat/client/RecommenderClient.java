@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Calls the recommender for the chat. Bounded in time and cut off by a circuit breaker when the recommender keeps
- * failing; reads are retried once. An empty result means "not reachable now" (or refused), never an exception.
+ * failing; reads are retried once. An empty result means "not reachable now" (or refused); only the Spotify export
+ * throws, so that its caller can say why it failed.
  */
 @ApplicationScoped
 public class RecommenderClient {

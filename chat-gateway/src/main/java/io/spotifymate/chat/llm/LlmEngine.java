@@ -212,15 +212,20 @@ public class LlmEngine {
         }
 
         private LlmUnavailableException unavailable(String why, Throwable cause) {
-            closed.set(true);
+            synchronized (this) {
+                closed.set(true);
+            }
+            // The model may still be calling tools: from now on they refuse, so a retry or the offline engine
+            // cannot end up doing the same twice.
+            ledger.close();
             return new LlmUnavailableException(why, cause);
         }
 
-        boolean actedOrSpoke() {
+        synchronized boolean actedOrSpoke() {
             return acted || !said.isEmpty();
         }
 
-        ChatReply reply(UUID conversationId, String extraNotice) {
+        synchronized ChatReply reply(UUID conversationId, String extraNotice) {
             String notice = grounding.notice();
             if (extraNotice != null) {
                 notice = notice == null ? extraNotice : extraNotice + " " + notice;

@@ -65,8 +65,19 @@ public class MusicTools {
             }
         }
 
+        private boolean closed;
+
+        /** Records what a tool is about to do; refuses once the turn was given up, so nothing is done twice. */
         synchronized void did(Intent intent) {
+            if (closed) {
+                throw new IllegalStateException("this answer was given up: nothing more is done for it");
+            }
             this.intent = intent;
+        }
+
+        /** The turn was given up (timeout, failure): its tools act no more, whatever the model still asks. */
+        public synchronized void close() {
+            closed = true;
         }
 
         public synchronized Optional<ChatReply.Track> track(String trackId) {

@@ -74,13 +74,27 @@ public class ToolSurface {
             throw new IllegalArgumentException("There is no tool " + name + "; the tools are " + methods.keySet());
         }
         MusicTools bound = new MusicTools(caller, recommender, features, new MusicTools.Ledger());
-        return new DefaultToolExecutor(bound, method)
-                .execute(
-                        ToolExecutionRequest.builder()
-                                .name(name)
-                                .arguments(arguments == null || arguments.isBlank() ? "{}" : arguments)
-                                .build(),
-                        caller.userId());
+        try {
+            return new DefaultToolExecutor(bound, method)
+                    .execute(
+                            ToolExecutionRequest.builder()
+                                    .name(name)
+                                    .arguments(arguments == null || arguments.isBlank() ? "{}" : arguments)
+                                    .build(),
+                            caller.userId());
+        } catch (RuntimeException e) {
+            // Arguments of the wrong type, or a tool that failed: a tool error the assistant can read, not a 500.
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put(
+                    "error",
+                    name + " could not run: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(error);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
     }
 
     private static ToolView view(ToolSpecification spec) {

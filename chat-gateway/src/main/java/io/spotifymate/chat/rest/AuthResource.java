@@ -77,7 +77,7 @@ public class AuthResource {
     @Operation(operationId = "signOut", summary = "End this session: its token no longer opens the gateway")
     public Response signOut() {
         accounts.signOut(UUID.fromString(jwt.getTokenID()), jwt.getSubject());
-        return Response.noContent().cookie(cookie("", 0)).build();
+        return Response.noContent().cookie(expiredCookie()).build();
     }
 
     @GET
@@ -107,6 +107,11 @@ public class AuthResource {
                 .entity(new SessionView(signedIn.userId(), signedIn.admin(), signedIn.token(), signedIn.expiresAt()))
                 .cookie(cookie(signedIn.token(), maxAge))
                 .build();
+    }
+
+    /** The session cookie emptied and expired: the browser drops it. */
+    public static NewCookie expiredCookie() {
+        return cookie("", 0);
     }
 
     private static NewCookie cookie(String value, int maxAge) {

@@ -5,6 +5,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
 import io.smallrye.mutiny.Uni;
+import io.spotifymate.chat.rest.AuthResource;
 import io.spotifymate.events.access.UserAccess;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,8 @@ public class OwnUserPolicy implements HttpSecurityPolicy {
         return Response.status(401)
                 .type("application/problem+json")
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                // A page holding a signed-out or expired session cookie gets rid of it, so it can sign in again.
+                .cookie(AuthResource.expiredCookie())
                 .entity(Map.of("title", "Sign-in required", "status", 401, "detail", detail))
                 .build();
     }

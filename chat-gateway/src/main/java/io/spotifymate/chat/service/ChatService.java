@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * One chat turn: finds or starts the user's conversation, lets the language model answer when one is configured and
@@ -22,6 +23,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ChatService {
+
+    private static final Logger LOG = Logger.getLogger(ChatService.class);
 
     /** Receives a reply while it is being written. */
     public interface ChatSink {
@@ -77,7 +80,9 @@ public class ChatService {
             try {
                 reply = llm.answer(caller, conversationId, earlier, message, sink::text);
             } catch (LlmUnavailableException e) {
-                notice = "The language model did not answer (" + e.getMessage() + "), so I answered offline.";
+                // The provider's own words (hosts, key fragments) go to the log, not to the person.
+                LOG.warnf("Language model unavailable for %s: %s", caller.userId(), e.getMessage());
+                notice = "The language model did not answer in time or failed, so I answered offline.";
             }
         }
         if (reply == null) {

@@ -31,16 +31,44 @@ public final class JwtKeys {
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             Files.createDirectories(privateKey.getParent());
-            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.deleteIfExists(privateKey);
             try {
-                Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
+                // Readable by its owner only from the moment it exists.
+                Files.createFile(
+                        privateKey, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 // Not a POSIX file system: the folder's own permissions are all there is.
+                Files.createFile(privateKey);
             }
+            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             Files.createDirectories(publicKey.getParent());
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         } catch (IOException | GeneralSecurityException e) {
             throw new StackException("Cannot write the token keys to " + privateKey.getParent(), e);
+        }
+    }
+
+    /**
+     * Writes a random service key (for calls between services that no user makes, such as the recommender loading a
+     * promoted model) unless the file is there, and returns it.
+     */
+    public static String ensureServiceKey(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                byte[] random = new byte[32];
+                new java.security.SecureRandom().nextBytes(random);
+                Files.createDirectories(file.getParent());
+                try {
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                } catch (UnsupportedOperationException notPosix) {
+                    Files.createFile(file);
+                }
+                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new StackException("Cannot write the service key " + file, e);
         }
     }
 

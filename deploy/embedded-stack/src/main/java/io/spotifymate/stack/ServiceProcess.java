@@ -71,6 +71,10 @@ final class ServiceProcess extends ServerProcess {
     Map<String, String> environment() {
         Map<String, String> environment = new HashMap<>(settings.serviceEnvironment());
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port()));
+        if (!module.equals("chat-gateway")) {
+            // Only the gateway signs tokens.
+            environment.remove("SPOTIFYMATE_JWT_PRIVATE_KEY");
+        }
         return environment;
     }
 

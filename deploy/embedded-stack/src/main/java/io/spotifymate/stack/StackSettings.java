@@ -88,6 +88,11 @@ public record StackSettings(
         return runDir.resolve("keys").resolve("jwt-private.pem");
     }
 
+    /** The shared secret of calls between services that no user makes (see {@link JwtKeys#ensureServiceKey}). */
+    public Path serviceKey() {
+        return runDir.resolve("keys").resolve("service-key");
+    }
+
     /** The key every service verifies sign-in tokens with. */
     public Path jwtPublicKey() {
         return runDir.resolve("keys").resolve("jwt-public.pem");
@@ -124,6 +129,7 @@ public record StackSettings(
         // Sign-in tokens: every service verifies with the public key; only the chat-gateway reads the private one.
         environment.put("SPOTIFYMATE_JWT_PUBLIC_KEY", jwtPublicKey().toString());
         environment.put("SPOTIFYMATE_JWT_PRIVATE_KEY", jwtPrivateKey().toString());
+        environment.put("SPOTIFYMATE_SERVICE_KEY", JwtKeys.ensureServiceKey(serviceKey()));
         if (name.equals("test")) {
             environment.put("SPOTIFYMATE_RETRAIN_AFTER_UPDATES", "1");
         }

@@ -9,6 +9,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.spotifymate.events.artifact.ModelArtifact;
+import io.spotifymate.stack.testing.TestTokens;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,9 @@ class WalkingSkeletonTest {
     static void startServices() {
         RunningServices.ensureUp();
     }
+
+    /** The model registry is for operators (and services): the test reads it as one. */
+    private static final String OPERATOR = TestTokens.admin("operator");
 
     private static String url(String service) {
         return RunningServices.url(service);
@@ -121,7 +125,9 @@ class WalkingSkeletonTest {
 
         // The served version is in the registry, of the kind the recommender says, judged against the baselines.
         String served = recommendations.getString("modelVersion");
-        given().get(url("model-service") + "/api/models/{id}", served)
+        given().auth()
+                .oauth2(OPERATOR)
+                .get(url("model-service") + "/api/models/{id}", served)
                 .then()
                 .statusCode(200)
                 .body("kind", equalTo(recommendations.getString("modelKind")))
@@ -238,7 +244,9 @@ class WalkingSkeletonTest {
         if (versionId == null) {
             return false;
         }
-        byte[] bytes = given().get(url("model-service") + "/api/models/{id}/artifact", versionId)
+        byte[] bytes = given().auth()
+                .oauth2(OPERATOR)
+                .get(url("model-service") + "/api/models/{id}/artifact", versionId)
                 .then()
                 .statusCode(200)
                 .extract()

@@ -38,10 +38,15 @@ public final class UserAccess {
     /**
      * Whether the user signed in as {@code subject} may call {@code path}: a per-user path only when it is theirs,
      * any other path when they are signed in at all (what else it needs, such as the admin group, is the endpoint's
-     * own rule).
+     * own rule). A path with a matrix parameter is refused.
      */
     public static boolean mayCall(String subject, String path) {
-        if (subject == null || subject.isBlank()) {
+        if (subject == null || subject.isBlank() || path == null) {
+            return false;
+        }
+        // Matrix parameters (";x=1") are cut off before routing, so "/api/users;x/bob" reaches bob's endpoints while
+        // not reading as a users/{userId} path here: refuse any path that has one rather than guess.
+        if (path.indexOf(';') >= 0) {
             return false;
         }
         return pathOwner(path).map(subject::equals).orElse(true);

@@ -24,6 +24,11 @@ class UserAccessTest {
         assertThat(UserAccess.mayCall("bob", "/api/tracks/t1/features")).isTrue();
         assertThat(UserAccess.mayCall(null, "/api/tracks/t1/features")).isFalse();
         assertThat(UserAccess.mayCall(" ", "/api/users/ana")).isFalse();
+        // Matrix parameters are stripped before routing: "/api/users;x=1/ana" would reach ana's endpoints.
+        assertThat(UserAccess.mayCall("bob", "/api/users;x=1/ana/conversations"))
+                .isFalse();
+        assertThat(UserAccess.mayCall("bob", "/api;x/users/ana")).isFalse();
+        assertThat(UserAccess.mayCall("ana", "/api/users/ana;v=2/playlists")).isFalse();
     }
 
     @Test

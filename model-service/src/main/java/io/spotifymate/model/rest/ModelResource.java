@@ -7,11 +7,13 @@ import io.spotifymate.model.ModelSummary;
 import io.spotifymate.model.messaging.ModelPublisher;
 import io.spotifymate.model.repository.ModelRegistry;
 import io.spotifymate.model.repository.ModelVersion;
+import io.spotifymate.model.security.RegistryAccess;
 import io.spotifymate.model.service.ModelService;
 import io.spotifymate.model.service.ServedModel;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,18 +35,26 @@ public class ModelResource {
     private final ModelService models;
     private final ModelPublisher publisher;
     private final ServedModel served;
+    private final RegistryAccess access;
 
-    public ModelResource(ModelRegistry registry, ModelService models, ModelPublisher publisher, ServedModel served) {
+    public ModelResource(
+            ModelRegistry registry,
+            ModelService models,
+            ModelPublisher publisher,
+            ServedModel served,
+            RegistryAccess access) {
         this.registry = registry;
         this.models = models;
         this.publisher = publisher;
         this.served = served;
+        this.access = access;
     }
 
     @GET
     @Transactional
     @Operation(operationId = "listModels", summary = "All model versions, newest first")
-    public List<ModelSummary> list() {
+    public List<ModelSummary> list(@HeaderParam(RegistryAccess.HEADER) String serviceKey) {
+        access.check(serviceKey);
         return registry.newestFirst().stream().map(ModelSummary::of).toList();
     }
 
@@ -52,7 +62,8 @@ public class ModelResource {
     @Path("/{id}")
     @Transactional
     @Operation(operationId = "getModel", summary = "One model version")
-    public ModelSummary get(@PathParam("id") long id) {
+    public ModelSummary get(@PathParam("id") long id, @HeaderParam(RegistryAccess.HEADER) String serviceKey) {
+        access.check(serviceKey);
         return ModelSummary.of(find(id));
     }
 
@@ -61,7 +72,8 @@ public class ModelResource {
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @Transactional
     @Operation(operationId = "getModelArtifact", summary = "The artifact bytes; the SHA-256 is in X-Artifact-Sha256")
-    public Response artifact(@PathParam("id") long id) {
+    public Response artifact(@PathParam("id") long id, @HeaderParam(RegistryAccess.HEADER) String serviceKey) {
+        access.check(serviceKey);
         ModelVersion version = find(id);
         return Response.ok(version.artifact)
                 .header(SHA256_HEADER, version.artifactSha256)
@@ -75,7 +87,8 @@ public class ModelResource {
     @Operation(
             operationId = "getModelReport",
             summary = "A page with the version's metrics against every baseline on the same split, with a chart")
-    public String report(@PathParam("id") long id) {
+    public String report(@PathParam("id") long id, @HeaderParam(RegistryAccess.HEADER) String serviceKey) {
+        access.check(serviceKey);
         return VersionReport.html(ModelSummary.of(find(id)));
     }
 
