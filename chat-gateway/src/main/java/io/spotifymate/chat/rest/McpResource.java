@@ -53,7 +53,8 @@ public class McpResource {
             summary = "MCP server (Streamable HTTP): JSON-RPC initialize, tools/list, tools/call, ping")
     public Response post(String body, @HeaderParam("Origin") String origin, @Context UriInfo uri) {
         if (origin != null && !sameOrigin(origin, uri.getBaseUri())) {
-            // The transport asks servers to refuse other origins, against DNS rebinding from a browser.
+            // A page of another site calling from a browser is refused. (A DNS-rebinding page shows the same host as it
+            // calls, so this does not stop it; the bearer token it cannot have does.)
             return Response.status(403).build();
         }
         JsonNode message;
