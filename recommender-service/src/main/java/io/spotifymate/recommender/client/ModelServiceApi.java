@@ -14,7 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * Only {@link ModelServiceClient} talks to it.
  */
 @RegisterRestClient(configKey = "model-service")
-@ClientHeaderParam(name = "X-Service-Key", value = "${spotifymate.recommender.service-key}")
+@ClientHeaderParam(name = "X-Service-Key", value = "${spotifymate.service-key}", required = false)
 @Path("/api/models")
 interface ModelServiceApi {
 
