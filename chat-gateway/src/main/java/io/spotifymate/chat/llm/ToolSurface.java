@@ -34,6 +34,9 @@ public class ToolSurface {
     /** A tool as assistants see it. */
     public record ToolView(String name, String description, Map<String, Object> inputSchema) {}
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final RecommenderClient recommender;
     private final FeatureClient features;
     private final List<ToolView> tools;
@@ -90,7 +93,7 @@ public class ToolSurface {
                     name + " could not run: "
                             + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             try {
-                return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(error);
+                return JSON.writeValueAsString(error);
             } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
                 throw new IllegalStateException(impossible);
             }

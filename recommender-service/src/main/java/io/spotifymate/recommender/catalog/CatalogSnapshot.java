@@ -39,6 +39,8 @@ public final class CatalogSnapshot {
     private final String[] artistNames;
     /** Each artist's name normalised and without a leading "the", for {@link #closestArtist}. */
     private final String[] bareArtistNames;
+    /** See {@link #searchTexts()}; two first searches at once both make it, which is harmless. */
+    private volatile String[] searchTexts;
 
     private final String[] artistIds;
     private final int[] durationMs;
@@ -255,9 +257,10 @@ public final class CatalogSnapshot {
         if (wanted.isEmpty()) {
             return List.of();
         }
+        String[] texts = searchTexts();
         List<Integer> found = new ArrayList<>();
         for (int track = 0; track < trackIds.length; track++) {
-            String text = TrackIds.normalise((names[track] == null ? "" : names[track]) + " " + artistName(track));
+            String text = texts[track];
             if (wanted.stream().allMatch(text::contains)) {
                 found.add(track);
             }
@@ -272,6 +275,22 @@ public final class CatalogSnapshot {
         }
         found.sort((a, b) -> Float.compare(popularity[b], popularity[a]));
         return found.subList(0, Math.min(limit, found.size()));
+    }
+
+    /**
+     * Each track's title and artist normalised for {@link #search}: made on the first search of this snapshot, not at
+     * every search, and not when the snapshot is built (every minute, searched or not).
+     */
+    private String[] searchTexts() {
+        String[] texts = searchTexts;
+        if (texts == null) {
+            texts = new String[trackIds.length];
+            for (int track = 0; track < texts.length; track++) {
+                texts[track] = TrackIds.normalise((names[track] == null ? "" : names[track]) + " " + artistName(track));
+            }
+            searchTexts = texts;
+        }
+        return texts;
     }
 
     private static String bare(String normalised) {
