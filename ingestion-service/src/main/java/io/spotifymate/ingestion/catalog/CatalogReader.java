@@ -48,6 +48,13 @@ public final class CatalogReader {
             Map.entry("timeSignature", List.of("timesignature")));
 
     private static final Pattern YEAR = Pattern.compile("^(\\d{4})");
+    // Compiled once: a catalog has a million rows, and a pattern compiled per cell costs more than the rest of a row.
+    private static final Pattern LIST_BRACKETS = Pattern.compile("^\\[|]$");
+    private static final Pattern ARTIST_SEPARATOR = Pattern.compile(";|', '|\", \"");
+    private static final Pattern QUOTES_AROUND = Pattern.compile("^['\"]|['\"]$");
+    private static final Pattern SPREADSHEET_PREFIX = Pattern.compile("^['=]+");
+    private static final Pattern GENRE_QUOTES = Pattern.compile("[\\[\\]'\"]");
+    private static final Pattern GENRE_SEPARATOR = Pattern.compile("[;,|]");
 
     /** The header did not look like a catalog. */
     public static final class NotACatalogException extends RuntimeException {
@@ -78,6 +85,19 @@ public final class CatalogReader {
             row++;
             rows.accept(entry(row, record, columns));
         }
+    }
+
+    /** The data rows {@link #read} would report, counted without reading their cells: for the progress bar. */
+    public long count(Reader input) throws IOException {
+        CsvReader csv = new CsvReader(input);
+        if (csv.next() == null) {
+            return 0;
+        }
+        long rows = 0;
+        while (csv.next() != null) {
+            rows++;
+        }
+        return rows;
     }
 
     static Map<String, Integer> mapColumns(List<String> header) {
@@ -126,14 +146,7 @@ public final class CatalogReader {
                 cells.unit("valence"),
                 cells.decimal("tempo", 0, 300),
                 cells.integer("timeSignature", 0, 12));
-        boolean noFeatures = Arrays.stream(AudioFeatures.class.getRecordComponents())
-                .allMatch(component -> {
-                    try {
-                        return component.getAccessor().invoke(features) == null;
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+        boolean noFeatures = isEmpty(features);
         Long duration = Optional.ofNullable(cells.decimal("durationMs", 0, 24 * 3_600_000.0))
                 .map(Math::round)
                 .orElse(null);
@@ -143,7 +156,8 @@ public final class CatalogReader {
                 .map(m -> Integer.parseInt(m.group(1)))
                 .orElse(null);
         List<String> genres = cells.text("genres")
-                .map(text -> Arrays.stream(text.replaceAll("[\\[\\]'\"]", "").split("[;,|]"))
+                .map(text -> Arrays.stream(
+                                GENRE_SEPARATOR.split(GENRE_QUOTES.matcher(text).replaceAll("")))
                         .map(String::strip)
                         .filter(genre -> !genre.isEmpty())
                         .toList())
@@ -161,11 +175,32 @@ public final class CatalogReader {
                 List.copyOf(cells.unreadable));
     }
 
+    private static boolean isEmpty(AudioFeatures f) {
+        return f.danceability() == null
+                && f.energy() == null
+                && f.key() == null
+                && f.loudness() == null
+                && f.mode() == null
+                && f.speechiness() == null
+                && f.acousticness() == null
+                && f.instrumentalness() == null
+                && f.liveness() == null
+                && f.valence() == null
+                && f.tempo() == null
+                && f.timeSignature() == null;
+    }
+
     /** Kaggle files list several artists as "A;B" or "['A', 'B']": the first is the track's artist. */
     private static String firstArtist(String artists) {
-        String cleaned = artists.replaceAll("^\\[|]$", "");
-        String first = cleaned.split(";|', '|\", \"")[0];
-        return first.replaceAll("^['\"]|['\"]$", "").strip();
+        if (artists.indexOf(';') < 0
+                && artists.indexOf('[') < 0
+                && artists.indexOf('\'') < 0
+                && artists.indexOf('"') < 0) {
+            return artists; // the usual case, one plain name: no pattern to run
+        }
+        String cleaned = LIST_BRACKETS.matcher(artists).replaceAll("");
+        String first = ARTIST_SEPARATOR.split(cleaned)[0];
+        return QUOTES_AROUND.matcher(first).replaceAll("").strip();
     }
 
     /** The cells of one row, read by field name, with the names of cells that could not be read. */
@@ -209,9 +244,15 @@ public final class CatalogReader {
             if (text.isEmpty()) {
                 return null;
             }
-            String repaired = text.get().replaceAll("^['=]+", "").replace(" ", "");
-            if (repaired.indexOf('.') < 0
-                    && repaired.chars().filter(c -> c == ',').count() == 1) {
+            String repaired = text.get();
+            if (repaired.charAt(0) == '\'' || repaired.charAt(0) == '=') {
+                repaired = SPREADSHEET_PREFIX.matcher(repaired).replaceAll("");
+            }
+            if (repaired.indexOf(' ') >= 0) {
+                repaired = repaired.replace(" ", "");
+            }
+            int comma = repaired.indexOf(',');
+            if (comma >= 0 && repaired.indexOf('.') < 0 && repaired.indexOf(',', comma + 1) < 0) {
                 repaired = repaired.replace(',', '.');
             }
             try {

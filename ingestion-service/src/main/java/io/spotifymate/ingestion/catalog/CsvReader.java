@@ -14,6 +14,9 @@ public final class CsvReader {
     private final Reader in;
     private boolean started;
     private int pushedBack = -2;
+    private final char[] buffer = new char[64 * 1024];
+    private int position;
+    private int filled;
 
     public CsvReader(Reader in) {
         this.in = in;
@@ -91,7 +94,16 @@ public final class CsvReader {
             pushedBack = -2;
             return c;
         }
-        return in.read();
+        if (position == filled) {
+            // A buffer of our own: a character at a time from the reader costs a call (and a lock) per character.
+            filled = in.read(buffer, 0, buffer.length);
+            position = 0;
+            if (filled <= 0) {
+                filled = 0;
+                return -1;
+            }
+        }
+        return buffer[position++];
     }
 
     private void unread(int c) {

@@ -28,7 +28,7 @@ public final class ImportEvents {
         this.clock = clock;
     }
 
-    TrackCataloged catalogEntry(CatalogRow.Entry entry) {
+    public TrackCataloged catalogEntry(CatalogRow.Entry entry) {
         return track(
                 entry.trackId(),
                 entry.name(),

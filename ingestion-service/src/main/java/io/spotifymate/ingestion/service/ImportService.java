@@ -459,7 +459,7 @@ public class ImportService {
                 }
                 case CATALOG_CSV -> {
                     try (Reader reader = text(file)) {
-                        new CatalogReader().read(reader, row -> rows[0]++);
+                        rows[0] = new CatalogReader().count(reader);
                     }
                 }
                 case MPD_SLICES -> {

@@ -1,5 +1,6 @@
 package io.spotifymate.ingestion.bench;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.WithTestResource;
@@ -9,22 +10,29 @@ import io.spotifymate.events.EventJson;
 import io.spotifymate.events.SpotifyMateEvent;
 import io.spotifymate.events.Topics;
 import io.spotifymate.ingestion.ImportJobView;
+import io.spotifymate.ingestion.catalog.CatalogReader;
+import io.spotifymate.ingestion.catalog.CatalogRow;
 import io.spotifymate.ingestion.exports.ExportReader;
 import io.spotifymate.ingestion.exports.ExportRow;
 import io.spotifymate.ingestion.fixtures.Fixtures;
 import io.spotifymate.ingestion.lastfm.HetRecReader;
 import io.spotifymate.ingestion.lastfm.HetRecRow;
+import io.spotifymate.ingestion.service.ImportEvents;
 import io.spotifymate.ingestion.service.ImportService;
 import io.spotifymate.ingestion.service.PlayService;
 import io.spotifymate.ingestion.service.UploadKind;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
+import io.spotifymate.stack.testing.ScaleCorpus;
 import io.spotifymate.stack.testing.TestStack;
+import io.spotifymate.stack.testing.TestTokens;
 import io.spotifymate.stack.testing.TopicWriter;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,6 +69,12 @@ class ImportThroughputBenchmark {
 
     private static final int HETREC_RUNS = 11;
 
+    private static final int CATALOG_ROWS = 1_000_000;
+    /** An everyday basic export: one account-data file of about this many plays. */
+    private static final int SMALL_EXPORT_ROWS = 9_000;
+
+    private static final int SMALL_EXPORT_RUNS = 5;
+
     private final StackSettings stack = TestStack.ensureUp();
 
     @Inject
@@ -90,6 +104,20 @@ class ImportThroughputBenchmark {
                 UploadKind.LISTENING_HISTORY,
                 EXPORT_RUNS));
 
+        ScaleCorpus world = new ScaleCorpus(17, 200_000, 20_000);
+        Path catalogCsv = temp.resolve("catalog-1m.csv");
+        try (Writer out = Files.newBufferedWriter(catalogCsv)) {
+            world.writeCatalogCsv(out, CATALOG_ROWS);
+        }
+        lines.add(compare(
+                "catalog CSV, 1M rows",
+                CATALOG_ROWS,
+                catalogEvents(catalogCsv),
+                Topics.CATALOG_TRACKS,
+                catalogCsv,
+                UploadKind.CATALOG_CSV,
+                EXPORT_RUNS));
+
         Path hetRec = Path.of("../../shared/datasets/lastfm-hetrec2011");
         if (Files.isDirectory(hetRec)) {
             Path zip = temp.resolve("hetrec2011-lastfm-2k.zip");
@@ -112,6 +140,12 @@ class ImportThroughputBenchmark {
             lines.add("Last.fm HetRec: skipped, ../shared/datasets/lastfm-hetrec2011 is not beside the checkout");
         }
 
+        Path basic = temp.resolve("StreamingHistory_music_0.json");
+        try (Writer out = Files.newBufferedWriter(basic)) {
+            world.writeBasicExport(out, SMALL_EXPORT_ROWS, 3);
+        }
+        String smallExport = smallExportOverHttp(basic);
+
         System.out.println();
         System.out.println("Import throughput into Kafka (medians of " + EXPORT_RUNS + " and " + HETREC_RUNS
                 + " runs after a warm-up; acks=all, idempotent; the raw producer sends the same keys, values and "
@@ -120,7 +154,66 @@ class ImportThroughputBenchmark {
                 "%-26s %12s %14s %14s %14s %8s%n",
                 "input", "rows", "import rows/s", "import evts/s", "raw events/s", "ratio");
         lines.forEach(System.out::println);
+        System.out.println(smallExport);
         System.out.println();
+    }
+
+    /**
+     * What a listener sees for an everyday export: seconds from the upload over HTTP to the job's SUCCEEDED, read by
+     * polling the job every 20 ms; the median of the runs.
+     */
+    private String smallExportOverHttp(Path export) throws IOException {
+        byte[] body = Files.readAllBytes(export);
+        String token = TestTokens.user("bench-listener");
+        double[] seconds = new double[SMALL_EXPORT_RUNS + 1];
+        for (int run = 0; run <= SMALL_EXPORT_RUNS; run++) {
+            long start = System.nanoTime();
+            String id = given().auth()
+                    .oauth2(token)
+                    .multiPart("file", export.getFileName().toString(), body)
+                    .post("/api/users/{u}/imports", "bench-listener")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+            String status = await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(
+                            () -> given().auth()
+                                    .oauth2(token)
+                                    .get("/api/users/{u}/imports/{id}", "bench-listener", id)
+                                    .jsonPath()
+                                    .getString("status"),
+                            s -> s.equals("SUCCEEDED") || s.equals("FAILED"));
+            if (!status.equals("SUCCEEDED")) {
+                throw new AssertionError("the small export's job ended " + status);
+            }
+            seconds[run] = (System.nanoTime() - start) / 1e9;
+        }
+        // The first run warms up the HTTP path and the JIT; it is left out of the median.
+        double[] measured = Arrays.copyOfRange(seconds, 1, seconds.length);
+        return String.format(
+                "basic export, %,d rows over HTTP: upload to SUCCEEDED %.2f s (median of %d runs: %s)",
+                SMALL_EXPORT_ROWS,
+                median(measured),
+                SMALL_EXPORT_RUNS,
+                Arrays.toString(Arrays.stream(measured)
+                        .mapToObj(v -> String.format("%.2f", v))
+                        .toArray()));
+    }
+
+    /** The catalog entries the import makes of the CSV, serialized. */
+    private List<Record> catalogEvents(Path csv) throws IOException {
+        List<Record> events = new ArrayList<>(CATALOG_ROWS);
+        ImportEvents make = new ImportEvents(Clock.systemUTC());
+        try (Reader in = Files.newBufferedReader(csv)) {
+            new CatalogReader().read(in, row -> {
+                if (row instanceof CatalogRow.Entry entry) {
+                    events.add(Record.of(Topics.CATALOG_TRACKS, make.catalogEntry(entry)));
+                }
+            });
+        }
+        return events;
     }
 
     private String compare(
