@@ -46,6 +46,14 @@ public interface FeatureConfig {
     Duration catalogInterval();
 
     /**
+     * How long the catalog must have been quiet (no catalog entries or artists arriving) before it is refitted: an
+     * import streams hundreds of thousands of entries, and refitting over the whole catalog while they still arrive
+     * would read it again every round for nothing.
+     */
+    @WithDefault("3s")
+    Duration catalogSettle();
+
+    /**
      * How often per-track popularity (listeners, plays) is recounted over the whole store, when plays came in: a full
      * scan of the user-track rows, so not often.
      */

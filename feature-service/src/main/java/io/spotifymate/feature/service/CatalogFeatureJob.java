@@ -26,8 +26,10 @@ import org.jboss.logging.Logger;
 /**
  * Keeps the catalog's derived features up to date: fits the normalisation on the imported audio features, fills the
  * gaps (artist, then genre, then global medians, each marked), writes every track's normalised vector, embeds track
- * metadata, and recounts popularity. A change to the catalog refits the whole of it; a track first met in a play is
- * filled from the medians of the last fit, without a full pass. All of it is a pure function of the catalog and the
+ * metadata, and recounts popularity. A change to the catalog refits the whole of it, once the catalog has been quiet
+ * for a moment: an import streams its entries for a while, and refitting every round while they arrive would read the
+ * growing table again and again for nothing; one refit at its end gives the same values. A track first met in a play
+ * is filled from the medians of the last fit, without a full pass. All of it is a pure function of the catalog and the
  * plays, so running it twice, or after a replay, writes the same values.
  */
 @ApplicationScoped
@@ -49,6 +51,9 @@ public class CatalogFeatureJob {
 
     /** Starts true: the first pass after a start checks the whole catalog once. */
     private final AtomicBoolean catalogChanged = new AtomicBoolean(true);
+
+    /** When catalog entries or artists last arrived, in {@link System#nanoTime()}. */
+    private volatile long lastArrival = System.nanoTime();
 
     private final AtomicBoolean playsChanged = new AtomicBoolean(true);
     /** Embeddings were put off while the intake drained a backlog: a later round makes them. */
@@ -78,8 +83,9 @@ public class CatalogFeatureJob {
         this.pressure = pressure;
     }
 
-    /** A catalog entry arrived: the next pass refits. */
+    /** Catalog entries or artists arrived: the first pass after the catalog has been quiet for a moment refits. */
     public void catalogChanged() {
+        lastArrival = System.nanoTime();
         catalogChanged.set(true);
     }
 
@@ -99,7 +105,9 @@ public class CatalogFeatureJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
-            if (catalogChanged.getAndSet(false)) {
+            boolean quiet =
+                    System.nanoTime() - lastArrival >= config.catalogSettle().toNanos();
+            if (quiet && catalogChanged.getAndSet(false)) {
                 newTracks.clear();
                 fullPass();
             } else if (!newTracks.isEmpty()) {
@@ -245,16 +253,16 @@ public class CatalogFeatureJob {
             c[0]++;
             c[1] += trackPlays;
         });
-        int written = 0;
+        Map<String, long[]> changed = new HashMap<>();
         for (Map.Entry<String, long[]> entry : counts.entrySet()) {
             long[] previous = popularity.get(entry.getKey());
             if (previous == null || !Arrays.equals(previous, entry.getValue())) {
-                catalog.savePopularity(entry.getKey(), (int) entry.getValue()[0], entry.getValue()[1]);
-                popularity.put(entry.getKey(), entry.getValue());
-                written++;
+                changed.put(entry.getKey(), entry.getValue());
             }
         }
-        LOG.debugf("Popularity: %d tracks, %d rewritten", counts.size(), written);
+        catalog.savePopularity(changed);
+        popularity.putAll(changed);
+        LOG.debugf("Popularity: %d tracks, %d rewritten", counts.size(), changed.size());
     }
 
     private static DerivedFeatures derive(Fit fit, FeatureImputer.Track track) {

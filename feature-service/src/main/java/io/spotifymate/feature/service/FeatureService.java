@@ -78,7 +78,6 @@ public class FeatureService {
     @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = DriverException.class)
     public void recordPlaylists(List<PlaylistImported> batch) {
         playlists.savePlaylists(batch);
-        catalogJob.catalogChanged();
     }
 
     /** Keeps the latest word per target; the users' features are announced again so models and serving can react. */

@@ -57,10 +57,23 @@ public final class CatalogSnapshot {
     private final int[][] tracksOfArtist;
     private final int[] byPopularity;
     private final Instant loadedAt;
+    /** What {@link #track(int)} gives back, beside the arrays above, so a snapshot can be changed into the next. */
+    private final List<String>[] genres;
 
+    private final boolean[] hasVector;
+    private final int[] listeners;
+    private final long[] totalPlays;
+    private final Map<String, List<String>> artistTags;
+
+    @SuppressWarnings("unchecked")
     private CatalogSnapshot(List<Track> tracks, Map<String, List<String>> artistTags, Instant loadedAt) {
         int n = tracks.size();
         this.loadedAt = loadedAt;
+        this.artistTags = Map.copyOf(artistTags);
+        genres = new List[n];
+        hasVector = new boolean[n];
+        listeners = new int[n];
+        totalPlays = new long[n];
         trackIds = new String[n];
         names = new String[n];
         artistOf = new int[n];
@@ -104,7 +117,11 @@ public final class CatalogSnapshot {
             durationMs[i] = track.durationMs() == null ? -1 : (int) Math.min(Integer.MAX_VALUE, track.durationMs());
             years[i] = track.releaseYear() == null ? 0 : track.releaseYear();
             hasAudio[i] = copy(track.audio(), audio, i);
-            if (copy(track.vector(), vectors, i)) {
+            genres[i] = track.genres() == null ? List.of() : List.copyOf(track.genres());
+            listeners[i] = track.listeners() == null ? -1 : track.listeners();
+            totalPlays[i] = track.totalPlays() == null ? -1 : track.totalPlays();
+            hasVector[i] = copy(track.vector(), vectors, i);
+            if (hasVector[i]) {
                 float sum = 0;
                 for (int f = 0; f < AudioColumns.SIZE; f++) {
                     float v = vectors[i * AudioColumns.SIZE + f];
@@ -148,6 +165,76 @@ public final class CatalogSnapshot {
      */
     public static CatalogSnapshot of(List<Track> tracks, Map<String, List<String>> artistTags, Instant loadedAt) {
         return new CatalogSnapshot(tracks, artistTags, loadedAt);
+    }
+
+    /**
+     * The next snapshot: this one with {@code changed} tracks put in (new ones added, known ones replaced; a track
+     * without a name is left out, as a read would) and {@code changedArtistTags} over the artists' tags. Same order
+     * and numbering rules as a whole read, so the same store gives the same snapshot either way.
+     */
+    public CatalogSnapshot withChanges(
+            Map<String, Track> changed, Map<String, List<String>> changedArtistTags, Instant loadedAt) {
+        List<Track> tracks = new ArrayList<>(size() + changed.size());
+        for (int i = 0; i < size(); i++) {
+            if (!changed.containsKey(trackIds[i])) {
+                tracks.add(track(i));
+            }
+        }
+        changed.values().stream().filter(t -> t.name() != null).forEach(tracks::add);
+        tracks.sort((a, b) -> a.trackId().compareTo(b.trackId()));
+        Map<String, List<String>> tags = new HashMap<>(artistTags);
+        tags.putAll(changedArtistTags);
+        return of(tracks, tags, loadedAt);
+    }
+
+    /** The artist's tags as this snapshot has them (by {@link #artistKey(String)}), or null. */
+    public List<String> artistTags(String artistKey) {
+        return artistTags.get(artistKey);
+    }
+
+    /** Track {@code i} as it was read (audio values at the float precision they are held in). */
+    public Track track(int i) {
+        return new Track(
+                trackIds[i],
+                names[i],
+                artistNames[artistOf[i]],
+                artistIds[artistOf[i]],
+                durationMs[i] < 0 ? null : (long) durationMs[i],
+                years[i] == 0 ? null : years[i],
+                genres[i],
+                hasAudio[i] ? values(audio, i) : null,
+                hasVector[i] ? values(vectors, i) : null,
+                listeners[i] < 0 ? null : listeners[i],
+                totalPlays[i] < 0 ? null : totalPlays[i]);
+    }
+
+    /** As {@link #track(int)} holds it: audio values at float precision, so a read and a snapshot compare equal. */
+    public static Track asHeld(Track track) {
+        return new Track(
+                track.trackId(),
+                track.name(),
+                track.artistName(),
+                track.artistId(),
+                track.durationMs(),
+                track.releaseYear(),
+                track.genres() == null ? List.of() : List.copyOf(track.genres()),
+                atFloatPrecision(track.audio()),
+                atFloatPrecision(track.vector()),
+                track.listeners(),
+                track.totalPlays());
+    }
+
+    private static List<Double> atFloatPrecision(List<Double> values) {
+        float[] held = new float[AudioColumns.SIZE];
+        return copy(values, held, 0) ? values(held, 0) : null;
+    }
+
+    private static List<Double> values(float[] from, int track) {
+        List<Double> values = new ArrayList<>(AudioColumns.SIZE);
+        for (int f = 0; f < AudioColumns.SIZE; f++) {
+            values.add((double) from[track * AudioColumns.SIZE + f]);
+        }
+        return values;
     }
 
     public static CatalogSnapshot empty() {

@@ -32,7 +32,7 @@ public class ModelPublishedConsumer {
     @Blocking
     public void onModelPublished(ModelPublished promotion) {
         try {
-            catalog.refresh();
+            catalog.update();
         } catch (RuntimeException e) {
             LOG.warnf("Catalog not read again before loading version %s: %s", promotion.versionId(), e.getMessage());
         }

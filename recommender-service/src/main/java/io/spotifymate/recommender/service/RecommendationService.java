@@ -20,6 +20,7 @@ import io.spotifymate.recommender.user.UserHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,8 @@ public class RecommendationService {
     public Answer answer(String userId, Query query) {
         CatalogSnapshot snapshot = catalog.current();
         if (snapshot.size() == 0) {
-            snapshot = catalog.refresh();
+            // Before the first read, or on a store with no catalog yet: tried once a second, not by every request.
+            snapshot = catalog.updateAtMostEvery(Duration.ofSeconds(1));
         }
         Optional<ServingModel> model = models.current();
         ModelView modelView = model.map(m -> viewOf(m, catalog.current())).orElse(null);
