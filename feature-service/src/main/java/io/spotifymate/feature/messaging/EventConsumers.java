@@ -1,79 +1,133 @@
 package io.spotifymate.feature.messaging;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.quarkus.runtime.StartupEvent;
+import io.spotifymate.events.Topics;
 import io.spotifymate.events.kafka.ArtistCatalogedDeserializer;
 import io.spotifymate.events.kafka.FeedbackGivenDeserializer;
 import io.spotifymate.events.kafka.PlayRecordedDeserializer;
 import io.spotifymate.events.kafka.PlaylistImportedDeserializer;
+import io.spotifymate.events.kafka.SupervisedConsumer;
 import io.spotifymate.events.kafka.TrackCatalogedDeserializer;
 import io.spotifymate.feature.service.FeatureService;
 import io.spotifymate.feature.service.IntakePressure;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The topics the feature store is folded from, a polled batch at a time. The batch's offsets are committed only
- * after its method returns, that is after the feature store has every event in it: a crash in between replays them,
- * harmlessly, since every write is idempotent. A record that cannot be read, or that still cannot be stored once the
- * store has been retried, goes to its topic's dead-letter twin, and the rest of the batch goes on. Kafka keys keep
- * each user's plays (and each track's catalog entries) in order.
+ * The topics the feature store is folded from, a polled batch at a time, each by a {@link SupervisedConsumer} of the
+ * group {@code feature-service}: a client that fails is replaced and resumes from the committed offsets, and
+ * {@link #failing()} tells readiness which consumers are between a failure and their new client's first poll. The
+ * batch's offsets are committed only after its method returns, that is after the feature store has every event in it:
+ * a crash in between replays them, harmlessly, since every write is idempotent. A record that cannot be read, or that
+ * still cannot be stored once the store has been retried, goes to its topic's dead-letter twin, and the rest of the
+ * batch goes on. Kafka keys keep each user's plays (and each track's catalog entries) in order.
  */
 @ApplicationScoped
 public class EventConsumers {
 
-    public static final String PLAYS = "plays";
-    public static final String CATALOG_TRACKS = "catalog-tracks";
-    public static final String CATALOG_ARTISTS = "catalog-artists";
-    public static final String FEEDBACK = "feedback";
-    public static final String PLAYLISTS = "playlists";
+    public static final String GROUP = "feature-service";
 
     private static final Logger LOG = Logger.getLogger(EventConsumers.class);
+    /** The longest wait before a failed consumer's new client: Kafka or Cassandra may be down for a while. */
+    private static final Duration MAX_BACK_OFF = Duration.ofSeconds(10);
 
     private final FeatureService features;
     private final DeadLetters deadLetters;
     private final IntakePressure pressure;
+    private final String bootstrapServers;
+    private final List<SupervisedConsumer> consumers = new ArrayList<>();
 
-    public EventConsumers(FeatureService features, DeadLetters deadLetters, IntakePressure pressure) {
+    public EventConsumers(
+            FeatureService features,
+            DeadLetters deadLetters,
+            IntakePressure pressure,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.features = features;
         this.deadLetters = deadLetters;
         this.pressure = pressure;
+        this.bootstrapServers = bootstrapServers;
     }
 
-    @Incoming(PLAYS)
-    @Blocking(ordered = true)
-    public void onPlays(ConsumerRecords<String, byte[]> records) {
+    void start(@Observes StartupEvent event) {
+        // Large polls of plays: the writes of one batch go out together, so fewer batch boundaries mean fewer idle
+        // moments. A slice holds 1,000 playlists of some 66 tracks each: smaller polls keep a batch's writes in bounds.
+        consume("plays", Topics.PLAYS, 2000, this::onPlays);
+        consume("catalog-tracks", Topics.CATALOG_TRACKS, 500, this::onTracks);
+        consume("catalog-artists", Topics.CATALOG_ARTISTS, 500, this::onArtists);
+        consume("feedback", Topics.FEEDBACK, 500, this::onFeedback);
+        consume("playlists", Topics.PLAYLISTS, 100, this::onPlaylists);
+    }
+
+    @PreDestroy
+    void stop() {
+        consumers.forEach(SupervisedConsumer::close);
+    }
+
+    /** The consumers that are not polling now (since a failure, until their new client's first poll), by name. */
+    public Map<String, String> failing() {
+        Map<String, String> failing = new LinkedHashMap<>();
+        for (SupervisedConsumer consumer : consumers) {
+            if (!consumer.ready()) {
+                failing.put(
+                        consumer.name(),
+                        consumer.lastFailure() == null ? "starting" : "recovering from " + consumer.lastFailure());
+            }
+        }
+        return failing;
+    }
+
+    /** How many failed clients were replaced, over all consumers. */
+    public long recoveries() {
+        return consumers.stream().mapToLong(SupervisedConsumer::recoveries).sum();
+    }
+
+    private void consume(
+            String name,
+            String topic,
+            int maxPollRecords,
+            java.util.function.Consumer<ConsumerRecords<String, byte[]>> fold) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, GROUP,
+                ConsumerConfig.CLIENT_ID_CONFIG, GROUP + "-" + name,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        consumers.add(new SupervisedConsumer(
+                        name, topic, config, fold::accept, SupervisedConsumer.kafkaClients(), MAX_BACK_OFF)
+                .start());
+    }
+
+    void onPlays(ConsumerRecords<String, byte[]> records) {
         pressure.batchReceived(records.count());
         fold(records, new PlayRecordedDeserializer(), features::recordPlays);
     }
 
-    @Incoming(CATALOG_TRACKS)
-    @Blocking(ordered = true)
-    public void onTracks(ConsumerRecords<String, byte[]> records) {
+    void onTracks(ConsumerRecords<String, byte[]> records) {
         fold(records, new TrackCatalogedDeserializer(), features::recordTracks);
     }
 
-    @Incoming(CATALOG_ARTISTS)
-    @Blocking(ordered = true)
-    public void onArtists(ConsumerRecords<String, byte[]> records) {
+    void onArtists(ConsumerRecords<String, byte[]> records) {
         fold(records, new ArtistCatalogedDeserializer(), features::recordArtists);
     }
 
-    @Incoming(FEEDBACK)
-    @Blocking(ordered = true)
-    public void onFeedback(ConsumerRecords<String, byte[]> records) {
+    void onFeedback(ConsumerRecords<String, byte[]> records) {
         fold(records, new FeedbackGivenDeserializer(), features::recordFeedback);
     }
 
-    @Incoming(PLAYLISTS)
-    @Blocking(ordered = true)
-    public void onPlaylists(ConsumerRecords<String, byte[]> records) {
+    void onPlaylists(ConsumerRecords<String, byte[]> records) {
         fold(records, new PlaylistImportedDeserializer(), features::recordPlaylists);
     }
 
