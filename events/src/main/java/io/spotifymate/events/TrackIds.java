@@ -75,6 +75,31 @@ public final class TrackIds {
         if (text == null) {
             return "";
         }
+        // Most names are plain ASCII: the same result in one pass, without decomposing or running two patterns (this
+        // runs for every row of an import, often more than once).
+        StringBuilder ascii = new StringBuilder(text.length());
+        boolean gap = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return normaliseUnicode(text);
+            }
+            boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+            if (!letterOrDigit) {
+                gap = true;
+                continue;
+            }
+            if (gap && !ascii.isEmpty()) {
+                ascii.append(' ');
+            }
+            gap = false;
+            ascii.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return ascii.toString();
+    }
+
+    /** The general case: accents and other marks dropped after compatibility decomposition, then as for ASCII. */
+    static String normaliseUnicode(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         String bare = MARKS.matcher(decomposed).replaceAll("");
         return NOT_WORD.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();

@@ -44,4 +44,23 @@ class TrackIdsTest {
         assertThat(ArtistIds.isSpotify("spotify:artist:2wIVse2owClT7go1WT98tk")).isTrue();
         assertThat(ArtistIds.isSpotify("spotify:track:2wIVse2owClT7go1WT98tk")).isFalse();
     }
+
+    @Test
+    void plainAsciiNamesNormaliseExactlyAsTheGeneralRuleDoes() {
+        java.util.Random random = new java.util.Random(5);
+        String alphabet = "aZ9 -_.,'()&/!?\t\u0001feat.Remastered";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder name = new StringBuilder();
+            int length = random.nextInt(24);
+            for (int i = 0; i < length; i++) {
+                name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertThat(TrackIds.normalise(name.toString()))
+                    .as("'%s'", name)
+                    .isEqualTo(TrackIds.normaliseUnicode(name.toString()));
+        }
+        assertThat(TrackIds.normalise("  Don't Stop Me Now - Remastered 2011 "))
+                .isEqualTo("don t stop me now remastered 2011");
+        assertThat(TrackIds.normalise("Sigur Rós")).isEqualTo("sigur ros");
+    }
 }

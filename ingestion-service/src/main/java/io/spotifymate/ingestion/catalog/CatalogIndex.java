@@ -28,7 +28,8 @@ public class CatalogIndex {
     @Incoming("catalog-in")
     @Blocking
     public void onCatalogEntry(TrackCataloged entry) {
-        if (entry != null) {
+        // Most entries are this instance's own imports, learned as they were sent: no second normalisation of names.
+        if (entry != null && !known.contains(entry.trackId())) {
             learn(entry);
         }
     }
