@@ -262,10 +262,7 @@ public final class ScaleCorpus {
                 json.write("{\"ts\":\"" + ts + "\",\"platform\":\"android\",\"ms_played\":" + random.nextInt(300_000)
                         + ",\"conn_country\":\"DE\",\"ip_addr\":\"203.0.113." + random.nextInt(255) + "\",");
                 if (random.nextInt(50) == 0) {
-                    json.write("\"master_metadata_track_name\":null,\"master_metadata_album_artist_name\":null,"
-                            + "\"master_metadata_album_album_name\":null,\"spotify_track_uri\":null,"
-                            + "\"episode_name\":\"Episode " + i + "\",\"episode_show_name\":\"Show\","
-                            + "\"spotify_episode_uri\":\"spotify:episode:" + trackId(seed ^ 0xe9L, i) + "\",");
+                    writeEpisodeFields(json, i, trackId(seed ^ 0xe9L, i));
                 } else {
                     music++;
                     int t = listenedTrack(random, favourites);
@@ -275,17 +272,34 @@ public final class ScaleCorpus {
                             + "\",\"spotify_track_uri\":\"" + trackUri(t) + "\",\"episode_name\":null,"
                             + "\"episode_show_name\":null,\"spotify_episode_uri\":null,");
                 }
-                json.write("\"audiobook_title\":null,\"audiobook_uri\":null,\"audiobook_chapter_uri\":null,"
-                        + "\"audiobook_chapter_title\":null,\"reason_start\":\"trackdone\",\"reason_end\":\""
-                        + (random.nextInt(4) == 0 ? "fwdbtn" : "trackdone") + "\",\"shuffle\":" + random.nextBoolean()
-                        + ",\"skipped\":" + (random.nextInt(4) == 0) + ",\"offline\":false,\"offline_timestamp\":0,"
-                        + "\"incognito_mode\":false}");
+                writeExtendedRowEnd(json, random);
             }
             json.write(']');
             json.flush();
             zip.closeEntry();
         }
         return music;
+    }
+
+    /** An extended-history row's fields for a podcast episode (null track fields), as the real files have them. */
+    public static void writeEpisodeFields(Writer json, int episode, String episodeId) throws IOException {
+        json.write("\"master_metadata_track_name\":null,\"master_metadata_album_artist_name\":null,"
+                + "\"master_metadata_album_album_name\":null,\"spotify_track_uri\":null,"
+                + "\"episode_name\":\"Episode " + episode + "\",\"episode_show_name\":\"Show\","
+                + "\"spotify_episode_uri\":\"spotify:episode:" + episodeId + "\",");
+    }
+
+    /**
+     * The rest of an extended-history row after its track or episode fields: no audiobook, how it started and ended
+     * (a quarter ended with the forward button), shuffle, skipped (a quarter), online, not incognito; drawn from
+     * {@code random} in that order.
+     */
+    public static void writeExtendedRowEnd(Writer json, Random random) throws IOException {
+        json.write("\"audiobook_title\":null,\"audiobook_uri\":null,\"audiobook_chapter_uri\":null,"
+                + "\"audiobook_chapter_title\":null,\"reason_start\":\"trackdone\",\"reason_end\":\""
+                + (random.nextInt(4) == 0 ? "fwdbtn" : "trackdone") + "\",\"shuffle\":" + random.nextBoolean()
+                + ",\"skipped\":" + (random.nextInt(4) == 0) + ",\"offline\":false,\"offline_timestamp\":0,"
+                + "\"incognito_mode\":false}");
     }
 
     /**
