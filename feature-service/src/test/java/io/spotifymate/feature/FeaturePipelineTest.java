@@ -71,6 +71,9 @@ class FeaturePipelineTest {
     private final String b1 = "local:track:b1" + run;
     private final String c1 = "local:track:c1" + run;
     private final String d1 = "local:track:d1" + run;
+    /** Known only by the name a play gave it: no catalog entry, no artist id. */
+    private final String n1 = "local:track:n1" + run;
+
     private final List<SpotifyMateEvent> sent = new ArrayList<>();
 
     @Inject
@@ -141,6 +144,20 @@ class FeaturePipelineTest {
         send(playlist("p3", "2026-03-01T00:00:00Z", b1, d1));
         // Imported again later with other tracks: it replaces the first version, index rows included.
         send(playlist("p3", "2026-03-02T00:00:00Z", d1, a2));
+        // Another listener's play names a track the catalog does not have.
+        send(new PlayRecorded(
+                EventIds.fromContent("play", "other-" + run, n1),
+                Instant.parse("2026-01-07T10:00:00Z"),
+                PlayRecorded.SCHEMA_VERSION,
+                "other-" + run,
+                n1,
+                "Named Only",
+                "Artist N " + run,
+                null,
+                Instant.parse("2026-01-07T10:00:00Z"),
+                180_000,
+                "test",
+                null));
         send(feedback(FeedbackGiven.Kind.LIKE, a1, "2026-03-01T10:00:00Z"));
         // Older than the like: it arrives later but must not override it.
         send(feedback(FeedbackGiven.Kind.DISLIKE, a1, "2026-02-20T10:00:00Z"));
@@ -150,6 +167,14 @@ class FeaturePipelineTest {
     @AfterAll
     void close() {
         writer.close();
+    }
+
+    @Test
+    void aTrackNamedOnlyByAPlayIsEmbeddedByItsNames() {
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> features(n1).getBoolean("hasEmbedding"));
+        assertThat(features(n1).getString("embeddedText")).isEqualTo("Named Only by Artist N " + run);
     }
 
     @Test

@@ -33,11 +33,6 @@ public class CatalogStore {
     private static final int PAGE = 5_000;
     private static final int IN_CHUNK = 100;
     private static final String SCOPE = "audio";
-    /** The change log's kinds of row; the recommender reads them by these names. */
-    static final String TRACK_CHANGE = "track";
-
-    static final String ARTIST_CHANGE = "artist";
-
     /** A track row as the catalog job and the readers see it. */
     public record TrackRow(
             String trackId,
@@ -94,8 +89,11 @@ public class CatalogStore {
     private final QuarkusCqlSession session;
     private volatile Statements statements;
 
-    public CatalogStore(QuarkusCqlSession session) {
+    private final CatalogChanges changes;
+
+    public CatalogStore(QuarkusCqlSession session, CatalogChanges changes) {
         this.session = session;
+        this.changes = changes;
     }
 
     private record Statements(
@@ -112,8 +110,7 @@ public class CatalogStore {
             PreparedStatement insertStats,
             PreparedStatement statsOf,
             PreparedStatement setCurrent,
-            PreparedStatement current,
-            PreparedStatement logChange) {}
+            PreparedStatement current) {}
 
     private Statements statements() {
         Statements current = statements;
@@ -139,8 +136,7 @@ public class CatalogStore {
                             + "FROM normalisation_stats WHERE stats_id = ?"),
                     session.prepare("INSERT INTO normalisation_current (scope, stats_id, tracks, fitted_at) "
                             + "VALUES (?, ?, ?, ?)"),
-                    session.prepare("SELECT stats_id, tracks, fitted_at FROM normalisation_current WHERE scope = ?"),
-                    session.prepare("INSERT INTO catalog_changes (minute, kind, id) VALUES (?, ?, ?)"));
+                    session.prepare("SELECT stats_id, tracks, fitted_at FROM normalisation_current WHERE scope = ?"));
             statements = current;
         }
         return current;
@@ -167,7 +163,7 @@ public class CatalogStore {
                                         track.trackId())
                                 .setQueryTimestamp(micros(track.occurredAt())))
                         .toList());
-        logChanges(TRACK_CHANGE, tracks.stream().map(TrackCataloged::trackId).toList());
+        changes.tracks(tracks.stream().map(TrackCataloged::trackId).toList());
     }
 
     public void saveArtists(List<ArtistCataloged> artists) {
@@ -182,23 +178,7 @@ public class CatalogStore {
                                     .setQueryTimestamp(micros(artist.occurredAt()));
                         })
                         .toList());
-        logChanges(
-                ARTIST_CHANGE, artists.stream().map(ArtistCataloged::artistId).toList());
-    }
-
-    /**
-     * Notes in the change log that these rows were written, after they were: a reader that keeps the catalog in memory
-     * reads only what the log names since its last read (see deploy/cassandra V005).
-     */
-    private void logChanges(String kind, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        long minute = System.currentTimeMillis() / 60_000;
-        PreparedStatement log = statements().logChange;
-        AsyncWrites.executeAll(
-                session,
-                ids.stream().distinct().map(id -> log.bind(minute, kind, id)).toList());
+        changes.artists(artists.stream().map(ArtistCataloged::artistId).toList());
     }
 
     /** Every track, a page at a time. */
@@ -302,7 +282,7 @@ public class CatalogStore {
                                 e.getValue().statsId(),
                                 e.getKey()))
                         .toList());
-        logChanges(TRACK_CHANGE, derived.keySet());
+        changes.tracks(derived.keySet());
     }
 
     public void saveEmbedding(String trackId, float[] embedding, String text) {
@@ -321,7 +301,7 @@ public class CatalogStore {
                 counts.entrySet().stream()
                         .map(e -> write.bind((int) e.getValue()[0], e.getValue()[1], e.getKey()))
                         .toList());
-        logChanges(TRACK_CHANGE, counts.keySet());
+        changes.tracks(counts.keySet());
     }
 
     /** Stores a fitted normalisation and makes it the current one. */

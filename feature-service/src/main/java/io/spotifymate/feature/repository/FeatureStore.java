@@ -73,9 +73,12 @@ public class FeatureStore {
     private final RecentNames namedLately = new RecentNames(100_000);
     private volatile Statements statements;
 
-    public FeatureStore(QuarkusCqlSession session, FeatureConfig config) {
+    private final CatalogChanges changes;
+
+    public FeatureStore(QuarkusCqlSession session, FeatureConfig config, CatalogChanges changes) {
         this.session = session;
         this.config = config;
+        this.changes = changes;
     }
 
     private record Statements(
@@ -127,6 +130,7 @@ public class FeatureStore {
     public void savePlays(List<PlayRecorded> batch) {
         Statements s = statements();
         List<BoundStatement> writes = new ArrayList<>(batch.size() * 2 + 16);
+        List<String> named = new ArrayList<>();
         for (PlayRecorded play : batch) {
             String reasonEnd = play.context() == null ? null : play.context().reasonEnd();
             Boolean skipped = play.context() == null ? null : play.context().skipped();
@@ -152,7 +156,9 @@ public class FeatureStore {
                     play.msPlayed(),
                     reasonEnd,
                     skipped));
-            if (play.trackName() != null && namedLately.add(play)) {
+            if (play.trackName() != null
+                    && namedLately.add(play.trackId(), play.trackName(), play.artistName(), play.albumName())) {
+                named.add(play.trackId());
                 writes.add(Binding.withoutNulls(
                         s.upsertTrackNames,
                         play.trackName(),
@@ -162,7 +168,13 @@ public class FeatureStore {
                         play.trackId()));
             }
         }
-        AsyncWrites.executeAll(session, writes);
+        try {
+            AsyncWrites.executeAll(session, writes);
+            changes.tracks(named);
+        } catch (RuntimeException failed) {
+            namedLately.forget(named); // the retry of this batch writes them again
+            throw failed;
+        }
     }
 
     /**

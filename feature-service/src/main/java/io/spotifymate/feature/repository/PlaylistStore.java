@@ -24,10 +24,13 @@ public class PlaylistStore {
     public record Membership(String playlistId, int position, int playlistLength) {}
 
     private final QuarkusCqlSession session;
+    private final CatalogChanges changes;
+    private final RecentNames namedLately = new RecentNames(100_000);
     private volatile Statements statements;
 
-    public PlaylistStore(QuarkusCqlSession session) {
+    public PlaylistStore(QuarkusCqlSession session, CatalogChanges changes) {
         this.session = session;
+        this.changes = changes;
     }
 
     private record Statements(
@@ -64,11 +67,13 @@ public class PlaylistStore {
     /**
      * Stores playlists, each replacing what was stored under its id: the index rows of tracks it no longer holds are
      * deleted, all at the event's own time. Track names from playlists go in like names from plays, so a catalog
-     * entry always wins over them.
+     * entry always wins over them, and each is written once however many playlists hold the track (of those named
+     * lately), then noted in the catalog's change log.
      */
     public void savePlaylists(List<PlaylistImported> playlists) {
         Statements s = statements();
         List<BoundStatement> writes = new ArrayList<>();
+        List<String> named = new ArrayList<>();
         for (PlaylistImported playlist : playlists) {
             long at = CatalogStore.micros(playlist.occurredAt());
             List<String> tracks = playlist.tracks().stream()
@@ -99,7 +104,9 @@ public class PlaylistStore {
                     .bind(trackId, playlist.playlistId(), position, tracks.size())
                     .setQueryTimestamp(at)));
             for (PlaylistImported.Entry entry : playlist.tracks()) {
-                if (entry.trackName() != null) {
+                if (entry.trackName() != null
+                        && namedLately.add(entry.trackId(), entry.trackName(), entry.artistName(), entry.albumName())) {
+                    named.add(entry.trackId());
                     writes.add(Binding.withoutNulls(
                             s.trackNames,
                             entry.trackName(),
@@ -110,7 +117,13 @@ public class PlaylistStore {
                 }
             }
         }
-        AsyncWrites.executeAll(session, writes);
+        try {
+            AsyncWrites.executeAll(session, writes);
+            changes.tracks(named);
+        } catch (RuntimeException failed) {
+            namedLately.forget(named); // the retry of this batch writes them again
+            throw failed;
+        }
     }
 
     /** The playlists that hold the track, at most {@code limit}. */

@@ -1,13 +1,14 @@
 package io.spotifymate.feature.repository;
 
-import io.spotifymate.events.PlayRecorded;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The track names written lately, so that a bulk import of a lifetime's plays names each track once rather than once
- * per play. Forgetting a name only costs a harmless write again (names from plays go in at a fixed timestamp).
+ * The track names written lately, so that a bulk import of a lifetime's plays or of a playlist corpus names each track
+ * once rather than once per play or playlist. Forgetting a name only costs a harmless write again (names from plays and
+ * playlists go in at a fixed timestamp).
  */
 final class RecentNames {
 
@@ -22,10 +23,15 @@ final class RecentNames {
         };
     }
 
-    /** True when the play's names for its track are not among those written lately, and remembers them. */
-    synchronized boolean add(PlayRecorded play) {
-        int names = Objects.hash(play.trackName(), play.artistName(), play.albumName());
-        Integer previous = written.put(play.trackId(), names);
+    /** True when these names of the track are not among those written lately, and remembers them. */
+    synchronized boolean add(String trackId, String trackName, String artistName, String albumName) {
+        int names = Objects.hash(trackName, artistName, albumName);
+        Integer previous = written.put(trackId, names);
         return previous == null || previous != names;
+    }
+
+    /** Forgets these tracks' names, as when their writes failed: the next time they come, they are written. */
+    synchronized void forget(Collection<String> trackIds) {
+        trackIds.forEach(written::remove);
     }
 }

@@ -300,7 +300,9 @@ public class CatalogFeatureJob {
                 embeddingsOwed.set(true);
                 return embedded;
             }
-            String text = TrackEmbedder.textOf(track, artists.get(track.artistId()));
+            // Tracks named only by plays or playlists have no artist id (their artist's name is on the track).
+            ArtistRow artist = track.artistId() == null ? null : artists.get(track.artistId());
+            String text = TrackEmbedder.textOf(track, artist);
             if (text.isBlank() || text.equals(track.embeddedText())) {
                 continue;
             }
