@@ -1,6 +1,7 @@
 package io.spotifymate.stack;
 
 import io.spotifymate.events.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,17 +56,56 @@ public final class TopicPlan {
                     .filter(spec -> !existing.contains(spec.name()))
                     .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.config()))
                     .toList();
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
-            }
+            createAndAwaitLeaders(admin, missing);
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new StackException(
-                        "Cannot create Kafka topics: " + e.getCause().getMessage(), e);
+            throw new StackException("Cannot list Kafka topics: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while creating Kafka topics");
+        }
+    }
+
+    /**
+     * Creates the topics (those that exist already are fine) and returns once every partition of each has a leader.
+     * The broker answers a creation before its partitions have leaders; an idempotent producer that writes in that
+     * moment is told NOT_LEADER_OR_FOLLOWER and then, on its retry, OUT_OF_ORDER_SEQUENCE_NUMBER, until its delivery
+     * timeout (two minutes) ends.
+     */
+    public static void createAndAwaitLeaders(Admin admin, List<NewTopic> topics) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        try {
+            try {
+                admin.createTopics(topics).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new StackException(
+                            "Cannot create Kafka topics: " + e.getCause().getMessage(), e);
+                }
+            }
+            List<String> names = topics.stream().map(NewTopic::name).toList();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!allHaveLeaders(admin, names)) {
+                if (System.nanoTime() > deadline) {
+                    throw new StackException("Kafka topics have no leaders after 60 s: " + names);
+                }
+                Thread.sleep(50); // polling the broker's metadata: there is no notification to wait on
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("Interrupted while creating Kafka topics");
+        }
+    }
+
+    private static boolean allHaveLeaders(Admin admin, List<String> names) throws InterruptedException {
+        try {
+            return admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .flatMap(topic -> topic.partitions().stream())
+                    .allMatch(partition ->
+                            partition.leader() != null && !partition.leader().isEmpty());
+        } catch (ExecutionException e) {
+            return false; // not known to the broker's metadata yet
         }
     }
 }

@@ -71,7 +71,7 @@ public final class SupervisedConsumer implements AutoCloseable {
             Duration maxBackOff) {
         this.name = name;
         this.topic = topic;
-        this.config = Map.copyOf(withoutAutoCommit(config));
+        this.config = Map.copyOf(supervisedSettings(config));
         this.handler = handler;
         this.clients = clients;
         this.maxBackOff = maxBackOff;
@@ -190,9 +190,13 @@ public final class SupervisedConsumer implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> withoutAutoCommit(Map<String, Object> config) {
+    private static Map<String, Object> supervisedSettings(Map<String, Object> config) {
         java.util.HashMap<String, Object> settings = new java.util.HashMap<>(config);
         settings.put("enable.auto.commit", "false");
+        // A client that failed may not get to leave its group; the group waits this long for it before the new client
+        // gets its partitions (Kafka's default is 45 s), unless the caller says otherwise.
+        settings.putIfAbsent("session.timeout.ms", "10000");
+        settings.putIfAbsent("heartbeat.interval.ms", "3000");
         return settings;
     }
 

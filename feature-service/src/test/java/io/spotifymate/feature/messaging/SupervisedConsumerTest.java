@@ -5,14 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.spotifymate.events.kafka.SupervisedConsumer;
 import io.spotifymate.stack.StackSettings;
+import io.spotifymate.stack.TopicPlan;
 import io.spotifymate.stack.testing.EmbeddedStackExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -29,6 +32,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -159,15 +163,20 @@ class SupervisedConsumerTest {
     private static String topicWithRecords(StackSettings stack) throws Exception {
         String topic = "supervised-" + UUID.randomUUID();
         try (Admin admin = admin(stack)) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+            TopicPlan.createAndAwaitLeaders(admin, List.of(new NewTopic(topic, 3, (short) 1)));
         }
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (int i = 0; i < RECORDS; i++) {
-                producer.send(new ProducerRecord<>(topic, "key-" + i % 17, ("v" + i).getBytes(StandardCharsets.UTF_8)));
+                sent.add(producer.send(
+                        new ProducerRecord<>(topic, "key-" + i % 17, ("v" + i).getBytes(StandardCharsets.UTF_8))));
+            }
+            for (Future<RecordMetadata> record : sent) {
+                record.get(); // each of them is in the topic before a consumer is started
             }
         }
         return topic;
