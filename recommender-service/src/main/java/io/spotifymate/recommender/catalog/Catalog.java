@@ -162,6 +162,11 @@ public class Catalog {
     }
 
     private CatalogSnapshot readWhole() {
+        if (nextMinute >= 0) {
+            // Once up, the catalog follows the change log; a whole read again is worth an operator's attention.
+            LOG.warnf(
+                    "Full-table scan: reading tracks and artists whole again (last update from minute %d)", nextMinute);
+        }
         long started = System.nanoTime();
         long fromMinute = minuteOf(clock.instant()) - 1;
         Map<String, List<String>> artistTags = artistTags(session.execute(

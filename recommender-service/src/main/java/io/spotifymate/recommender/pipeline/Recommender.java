@@ -160,8 +160,10 @@ public final class Recommender {
                     .sorted((a, b) ->
                             Float.compare(b.getValue().score(), a.getValue().score()))
                     .limit(settings.otherCandidates())
+                    // Votes are heavy-tailed (a hit shares playlists with everything): the square root keeps the
+                    // many tracks that share a few playlists with the seeds from looking like no evidence at all.
                     .forEach(e -> pool.computeIfAbsent(e.getKey(), x -> new float[4])[1] =
-                            e.getValue().score() / top);
+                            (float) Math.sqrt(e.getValue().score() / top));
         }
         int popular = 0;
         float topPopularity = n == 0 ? 1 : Math.max(1e-6f, catalog.popularity(catalog.byPopularity()[0]));
@@ -194,8 +196,11 @@ public final class Recommender {
         boolean cold = taste.isCold();
         boolean focus = taste.hasFocus();
         float wModel = view == null ? 0 : cold ? 0.3f : 1f;
-        float wCo = focus ? 0.8f : 0.5f;
-        float wSound = focus ? 0.8f : cold ? 0f : 0.3f;
+        // Where the seeds share playlists with other tracks, that is the stronger evidence of what goes with them
+        // (people put those tracks together); sound then orders the rest and reaches tracks in no playlist.
+        boolean listed = focus && !coListed.isEmpty();
+        float wCo = focus ? 1f : 0.5f;
+        float wSound = listed ? 0.4f : focus ? 0.8f : cold ? 0f : 0.3f;
         float wPop = cold ? 1f : 0.05f;
         String[] sources = {MODEL, CO_OCCURRENCE, CONTENT, POPULARITY};
         float[] weights = {wModel, wCo, wSound, wPop};

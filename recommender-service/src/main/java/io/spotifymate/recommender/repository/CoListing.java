@@ -20,7 +20,8 @@ import java.util.concurrent.CompletionStage;
  * Tracks that share playlists with a seed, from the feature store's playlist index (read-only here). Each playlist
  * holding the seed votes once for every other track in it, with weight 1 / log2(1 + length), the same damping the
  * feature-service's co-occurrence API uses. A seed's neighbours are cached for a few minutes: playlists change slowly,
- * and continuing a playlist asks for the same seeds again and again.
+ * and continuing a playlist asks for the same seeds again and again. A seed in no playlist yet is not cached, so a
+ * corpus that arrives is used as soon as it is stored.
  */
 @ApplicationScoped
 public class CoListing {
@@ -47,7 +48,9 @@ public class CoListing {
             return cached;
         }
         Map<String, Float> read = read(seedTrackId);
-        cache.put(seedTrackId, read);
+        if (!read.isEmpty()) {
+            cache.put(seedTrackId, read);
+        }
         return read;
     }
 
