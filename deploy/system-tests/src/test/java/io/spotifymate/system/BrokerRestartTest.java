@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.spotifymate.stack.Stack;
 import io.spotifymate.stack.StackSettings;
@@ -97,22 +95,7 @@ class BrokerRestartTest {
                 .jsonPath();
     }
 
-    /**
-     * The readiness status, or -1 when it does not answer within 2 s: a probe that times out fails, as a kubelet's
-     * does (a Kafka health check can wait a minute for a broker that is gone).
-     */
     private static int readiness(String service) {
-        try {
-            return given().config(PROBE)
-                    .get(RunningServices.url(service) + "/q/health/ready")
-                    .statusCode();
-        } catch (Exception unanswered) { // RestAssured rethrows the socket timeout as it is
-            return -1;
-        }
+        return StackProbes.readiness(RunningServices.url(service));
     }
-
-    private static final RestAssuredConfig PROBE = RestAssuredConfig.config()
-            .httpClient(HttpClientConfig.httpClientConfig()
-                    .setParam("http.connection.timeout", 2_000)
-                    .setParam("http.socket.timeout", 2_000));
 }

@@ -6,7 +6,9 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.zip.ZipEntry;
@@ -141,6 +143,12 @@ public final class ScaleCorpus {
         return byRank[draw(zipfCdf, random)];
     }
 
+    /** Told each generated playlist: its pid and its track URIs in order. */
+    @FunctionalInterface
+    public interface PlaylistSink {
+        void accept(int pid, List<String> trackUris);
+    }
+
     /**
      * Million Playlist Dataset slices in one zip, {@code perSlice} playlists a file, {@code playlists} in all, with
      * 20–200 tracks each (most near the low end, as in the real dataset), 85% of them from the playlist's genre.
@@ -148,11 +156,21 @@ public final class ScaleCorpus {
      * @return the track rows written
      */
     public long writeMpdZip(OutputStream out, int playlists, int perSlice) throws IOException {
+        return writeMpdZip(out, 0, playlists, perSlice, (pid, tracks) -> {});
+    }
+
+    /**
+     * As {@link #writeMpdZip(OutputStream, int, int, int)}, with pids from {@code firstPid} on (so that two corpora of
+     * one world do not replace each other's playlists), telling {@code sink} each playlist written.
+     */
+    public long writeMpdZip(OutputStream out, int firstPid, int playlists, int perSlice, PlaylistSink sink)
+            throws IOException {
         Random random = new Random(seed ^ 0x6d7064L);
         long rows = 0;
+        int end = firstPid + playlists;
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (int first = 0; first < playlists; first += perSlice) {
-                int last = Math.min(playlists, first + perSlice) - 1;
+            for (int first = firstPid; first < end; first += perSlice) {
+                int last = Math.min(end, first + perSlice) - 1;
                 zip.putNextEntry(new ZipEntry("data/mpd.slice." + first + "-" + last + ".json"));
                 Writer json = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
                 json.write("{\"info\": {\"generated_on\": \"2017-12-03 08:41:42.057563\", \"slice\": \"" + first + "-"
@@ -161,7 +179,7 @@ public final class ScaleCorpus {
                     if (pid > first) {
                         json.write(",\n");
                     }
-                    rows += writePlaylist(json, random, pid);
+                    rows += writePlaylist(json, random, pid, sink);
                 }
                 json.write("]}");
                 json.flush();
@@ -171,7 +189,7 @@ public final class ScaleCorpus {
         return rows;
     }
 
-    private int writePlaylist(Writer json, Random random, int pid) throws IOException {
+    private int writePlaylist(Writer json, Random random, int pid, PlaylistSink sink) throws IOException {
         int genre = random.nextInt(GENRES.length);
         int length = playlistLength(random);
         int[] tracks = new int[length];
@@ -202,6 +220,11 @@ public final class ScaleCorpus {
                     + "\", \"duration_ms\": " + durationMs(t) + ", \"album_name\": \"" + escape(albumName(t)) + "\"}");
         }
         json.write("]}");
+        List<String> uris = new ArrayList<>(count);
+        for (int pos = 0; pos < count; pos++) {
+            uris.add(trackUri(tracks[pos]));
+        }
+        sink.accept(pid, uris);
         return count;
     }
 
