@@ -418,17 +418,28 @@ class FeaturePipelineTest {
         assertThat(updates.get(0).featureSchemaVersion()).isEqualTo(2);
     }
 
+    /**
+     * A rebuild refits the whole catalog; between refits, a few new entries are derived with the fit in force (see
+     * CatalogFeatureJob), so the state to compare with is the one of a rebuild of the same events.
+     */
     @Test
     void replayingEveryEventAndRebuildingLeavesTheTablesAsTheyWere() {
+        rebuild();
         Map<String, List<String>> before = snapshot();
         ConsumerLag lag = lag();
         sent.forEach(writer::send);
+        rebuild();
+        awaitSettled(lag);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    private void rebuild() {
+        ConsumerLag lag = lag();
         given().post("/api/admin/rebuild").then().statusCode(202).body("status", equalTo("RUNNING"));
         await().atMost(WAIT)
                 .until(() -> "DONE"
                         .equals(given().get("/api/admin/rebuild").jsonPath().getString("status")));
         awaitSettled(lag);
-        assertThat(snapshot()).isEqualTo(before);
     }
 
     /** The rows of every table the fixture touches, as text, without write times. */

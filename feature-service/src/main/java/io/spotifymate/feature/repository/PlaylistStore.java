@@ -10,9 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Playlists and the inverted index from a track to the playlists that hold it. */
 @ApplicationScoped
@@ -34,7 +36,6 @@ public class PlaylistStore {
     }
 
     private record Statements(
-            PreparedStatement tracksOf,
             PreparedStatement savePlaylist,
             PreparedStatement saveMembership,
             PreparedStatement deleteMembership,
@@ -46,7 +47,6 @@ public class PlaylistStore {
         Statements current = statements;
         if (current == null) {
             current = new Statements(
-                    session.prepare("SELECT tracks FROM playlists WHERE playlist_id = ?"),
                     session.prepare(
                             "INSERT INTO playlists (playlist_id, name, owner_user_id, followers, tracks, source) "
                                     + "VALUES (?, ?, ?, ?, ?, ?)"),
@@ -69,20 +69,27 @@ public class PlaylistStore {
      * deleted, all at the event's own time. Track names from playlists go in like names from plays, so a catalog
      * entry always wins over them, and each is written once however many playlists hold the track (of those named
      * lately), then noted in the catalog's change log.
+     *
+     * @return the tracks whose names were written
      */
-    public void savePlaylists(List<PlaylistImported> playlists) {
+    public List<String> savePlaylists(List<PlaylistImported> playlists) {
         Statements s = statements();
         List<BoundStatement> writes = new ArrayList<>();
         List<String> named = new ArrayList<>();
+        // The versions stored before, a hundred playlists a query: a corpus is mostly new playlists, and one read per
+        // playlist would cost a round trip each.
+        Map<String, List<String>> earlier =
+                tracksOf(playlists.stream().map(PlaylistImported::playlistId).toList());
         for (PlaylistImported playlist : playlists) {
             long at = CatalogStore.micros(playlist.occurredAt());
             List<String> tracks = playlist.tracks().stream()
                     .map(PlaylistImported.Entry::trackId)
                     .toList();
-            Row old = session.execute(s.tracksOf.bind(playlist.playlistId())).one();
+            List<String> old = earlier.get(playlist.playlistId());
             if (old != null) {
-                for (String gone : old.getList("tracks", String.class)) {
-                    if (!tracks.contains(gone)) {
+                Set<String> kept = new HashSet<>(tracks);
+                for (String gone : old) {
+                    if (!kept.contains(gone)) {
                         writes.add(s.deleteMembership.bind(at, gone, playlist.playlistId()));
                     }
                 }
@@ -124,6 +131,7 @@ public class PlaylistStore {
             namedLately.forget(named); // the retry of this batch writes them again
             throw failed;
         }
+        return named;
     }
 
     /** The playlists that hold the track, at most {@code limit}. */

@@ -12,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,23 +22,34 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps the catalog's derived features up to date: fits the normalisation on the imported audio features, fills the
  * gaps (artist, then genre, then global medians, each marked), writes every track's normalised vector, embeds track
- * metadata, and recounts popularity. A change to the catalog refits the whole of it, once the catalog has been quiet
- * for a moment: an import streams its entries for a while, and refitting every round while they arrive would read the
- * growing table again and again for nothing; one refit at its end gives the same values. A track first met in a play
- * is filled from the medians of the last fit, without a full pass. All of it is a pure function of the catalog and the
- * plays, so running it twice, or after a replay, writes the same values.
+ * metadata, and recounts popularity.
+ *
+ * <p>Work follows what changed. Tracks written since the last pass (catalog entries, names from plays and playlists)
+ * are read by id and derived with the fit in force; only when catalog entries have changed by a tenth of the fitted
+ * catalog, or artists changed, or at start, is the whole catalog refitted, once it has been quiet for a moment (an
+ * import streams its entries for a while, and one refit at its end gives the same values as many). A refit reads the
+ * catalog twice, a page at a time, and keeps only the transformed values of the fit (about 200 bytes a track);
+ * embeddings follow it as a sweep through the table in token order that can stop while the intake is busy and resume
+ * where it was. No round reads the whole table again. A refit is a pure function of the catalog and the plays, so
+ * running it twice, or after a replay, writes the same values.
  */
 @ApplicationScoped
 public class CatalogFeatureJob {
 
     private static final Logger LOG = Logger.getLogger(CatalogFeatureJob.class);
     private static final int EMBED_BATCH = 64;
+    /** Rows a refit or an embedding sweep reads at a time. */
+    private static final int PAGE = 1_000;
+    /** Catalog entries changed since the fit, as a share of the fitted tracks, that call for a refit. */
+    private static final double REFIT_SHARE = 0.1;
 
     /** What one pass did, for the logs and the rebuild report. */
     public record Pass(int tracks, int written, int embedded, String statsId) {}
@@ -49,19 +62,27 @@ public class CatalogFeatureJob {
     private final IntakePressure pressure;
     private final Clock clock = Clock.systemUTC();
 
-    /** Starts true: the first pass after a start checks the whole catalog once. */
-    private final AtomicBoolean catalogChanged = new AtomicBoolean(true);
+    /** Starts true: the first pass after a start fits the whole catalog once. */
+    private final AtomicBoolean refitDue = new AtomicBoolean(true);
 
     /** When catalog entries or artists last arrived, in {@link System#nanoTime()}. */
     private volatile long lastArrival = System.nanoTime();
 
     private final AtomicBoolean playsChanged = new AtomicBoolean(true);
-    /** Embeddings were put off while the intake drained a backlog: a later round makes them. */
-    private final AtomicBoolean embeddingsOwed = new AtomicBoolean(false);
+    /** Tracks written since the last pass; the next one derives them. */
+    private final Set<String> changedTracks = ConcurrentHashMap.newKeySet();
+    /** Catalog entries stored since the last refit, which may move the fit. */
+    private final AtomicLong changedEntries = new AtomicLong();
+    /** Whether catalog entries came since the last pass (not only names). */
+    private final AtomicBoolean entriesArrived = new AtomicBoolean();
     /** Tracks first met in plays since the last pass, with the users who played them. */
     private final Map<String, Set<String>> newTracks = new ConcurrentHashMap<>();
+    /** Tracks whose text may need a new embedding, derived since the last embedding round. */
+    private final Set<String> toEmbed = ConcurrentHashMap.newKeySet();
+    /** Where the embedding sweep after a refit goes on from (a token), or null when none is under way. */
+    private volatile Long sweepAfter;
 
-    /** The fit of the last full pass, for filling new tracks in between. */
+    /** The fit of the last refit, for deriving changed tracks in between. */
     private volatile Fit lastFit;
 
     private final Map<String, long[]> popularity = new HashMap<>();
@@ -83,16 +104,32 @@ public class CatalogFeatureJob {
         this.pressure = pressure;
     }
 
-    /** Catalog entries or artists arrived: the first pass after the catalog has been quiet for a moment refits. */
-    public void catalogChanged() {
+    /** Catalog entries were stored: the next pass once the catalog is quiet derives them, or refits. */
+    public void tracksCataloged(Collection<String> trackIds) {
         lastArrival = System.nanoTime();
-        catalogChanged.set(true);
+        changedTracks.addAll(trackIds);
+        changedEntries.addAndGet(trackIds.size());
+        entriesArrived.set(true);
     }
 
-    /** A play named a track for the first time for its user: the next pass fills it if it has no features yet. */
-    public void trackPlayed(String trackId, String userId, boolean firstPlayByUser) {
+    /** Tracks were named (by playlists): the next pass fills those that have no features yet. */
+    public void tracksNamed(Collection<String> trackIds) {
+        changedTracks.addAll(trackIds);
+    }
+
+    /** Artists (and so the tags gaps are filled from) changed: the next pass once the catalog is quiet refits. */
+    public void artistsChanged() {
+        lastArrival = System.nanoTime();
+        refitDue.set(true);
+    }
+
+    /**
+     * A user's plays of a track were counted; when the track has no features yet, the next pass fills it and makes the
+     * user's profile again.
+     */
+    public void trackPlayed(String trackId, String userId, boolean unfilled) {
         playsChanged.set(true);
-        if (firstPlayByUser) {
+        if (unfilled) {
             newTracks
                     .computeIfAbsent(trackId, id -> ConcurrentHashMap.newKeySet())
                     .add(userId);
@@ -107,20 +144,30 @@ public class CatalogFeatureJob {
         try {
             boolean quiet =
                     System.nanoTime() - lastArrival >= config.catalogSettle().toNanos();
-            if (quiet && catalogChanged.getAndSet(false)) {
-                newTracks.clear();
+            if (quiet && refitNeeded()) {
                 fullPass();
-            } else if (!newTracks.isEmpty()) {
-                fillNewTracks();
-            } else if (embeddingsOwed.get() && !pressure.backlogged()) {
-                embeddingsOwed.set(false);
-                embedCatalog();
+                return;
+            }
+            if (!newTracks.isEmpty() || (quiet && !changedTracks.isEmpty())) {
+                // While entries stream in, only tracks first met in plays: the rest may be refitted at the end.
+                changedPass(quiet);
+            }
+            if (!pressure.backlogged()) {
+                embedOwed();
             }
         } catch (RuntimeException e) {
             // The store may be briefly unreachable: the next round tries again from the start.
-            catalogChanged.set(true);
+            refitDue.set(true);
             LOG.warnf(e, "Catalog features not brought up to date; trying again next round");
         }
+    }
+
+    private boolean refitNeeded() {
+        Fit fit = lastFit;
+        return refitDue.get()
+                || fit == null
+                || changedEntries.get() > 0
+                        && changedEntries.get() >= REFIT_SHARE * fit.stats().tracks();
     }
 
     @Scheduled(
@@ -138,42 +185,58 @@ public class CatalogFeatureJob {
         }
     }
 
-    /** Refits over the whole catalog and rewrites every track whose derived features changed. */
+    /**
+     * Refits over the whole catalog and rewrites every track whose derived features changed: one paged read to fit,
+     * one to derive and write; then every track's embedding is checked by a sweep in later rounds.
+     */
     public synchronized Pass fullPass() {
         long started = System.nanoTime();
-        List<TrackRow> tracks = new ArrayList<>();
-        catalog.forEachTrack(tracks::add);
+        refitDue.set(false);
+        changedEntries.set(0);
+        entriesArrived.set(false);
+        changedTracks.clear();
+        newTracks.clear();
         Map<String, String> topTag = new HashMap<>();
-        Map<String, ArtistRow> artists = new HashMap<>();
-        catalog.forEachArtist(artist -> {
-            artists.put(artist.artistId(), artist);
-            artist.topTags(1).forEach(tag -> topTag.put(artist.artistId(), UserRollups.tag(tag)));
-        });
+        catalog.forEachArtist(
+                artist -> artist.topTags(1).forEach(tag -> topTag.put(artist.artistId(), UserRollups.tag(tag))));
 
         // Fitted on every measured value (a catalog entry with a duration but no audio features counts for its
         // duration), which are also the values the global medians of the imputer are taken over.
         List<double[]> measured = new ArrayList<>();
-        List<FeatureImputer.Track> imputerTracks = new ArrayList<>(tracks.size());
-        for (TrackRow track : tracks) {
-            double[] values = AudioFeatureSpace.transform(track.rawWithDuration());
-            if (Arrays.stream(values).anyMatch(v -> !Double.isNaN(v))) {
-                measured.add(values);
+        List<FeatureImputer.Track> imputerTracks = new ArrayList<>();
+        Map<String, String> sameIds =
+                new HashMap<>(); // one String per artist id or genre, however many tracks share it
+        int[] tracks = {0};
+        forEachPage(page -> {
+            for (TrackRow track : page) {
+                tracks[0]++;
+                FeatureImputer.Track values = imputerTrack(track, topTag);
+                if (FeatureImputer.hasAny(values.transformed())) {
+                    measured.add(values.transformed());
+                    imputerTracks.add(new FeatureImputer.Track(
+                            values.artistId() == null ? null : sameIds.computeIfAbsent(values.artistId(), id -> id),
+                            values.genre() == null ? null : sameIds.computeIfAbsent(values.genre(), g -> g),
+                            values.transformed()));
+                }
             }
-            imputerTracks.add(new FeatureImputer.Track(track.artistId(), genreOf(track, topTag), values));
-        }
+        });
         NormalisationStats stats = NormalisationStats.fit(measured);
-        FeatureImputer imputer = new FeatureImputer(imputerTracks);
-        Fit fit = new Fit(stats, imputer, topTag);
+        Fit fit = new Fit(stats, new FeatureImputer(imputerTracks), topTag);
+        measured.clear();
+        imputerTracks.clear();
 
-        Map<String, DerivedFeatures> changed = new LinkedHashMap<>();
-        for (int i = 0; i < tracks.size(); i++) {
-            TrackRow track = tracks.get(i);
-            DerivedFeatures derived = derive(fit, imputerTracks.get(i));
-            if (!sameDerived(track, derived)) {
-                changed.put(track.trackId(), derived);
+        int[] written = {0};
+        forEachPage(page -> {
+            Map<String, DerivedFeatures> changed = new LinkedHashMap<>();
+            for (TrackRow track : page) {
+                DerivedFeatures derived = derive(fit, imputerTrack(track, topTag));
+                if (!sameDerived(track, derived)) {
+                    changed.put(track.trackId(), derived);
+                }
             }
-        }
-        catalog.saveDerived(changed);
+            catalog.saveDerived(changed);
+            written[0] += changed.size();
+        });
         String current = catalog.currentStatsId().orElse(null);
         if (!stats.id().equals(current)) {
             catalog.saveNormalisation(
@@ -184,65 +247,154 @@ public class CatalogFeatureJob {
                     clock.instant());
         }
         lastFit = fit;
-        if (!changed.isEmpty()) {
-            // Profiles average the tracks' vectors: every user's is made again with the new ones.
-            Map<String, UserStore.PendingChanges> everyone = new HashMap<>();
-            plays.forEachUser(userId -> everyone.put(userId, new UserStore.PendingChanges(Set.of(), Set.of())));
-            users.markPending(everyone);
+        if (written[0] > 0) {
+            markEveryone();
         }
-        int embedded = config.embeddings() ? embed(tracks, artists) : 0;
+        int embedded = 0;
+        if (config.embeddings()) {
+            sweepAfter = Long.MIN_VALUE;
+            embedded = embedOwed();
+        }
         LOG.infof(
                 "Catalog features: %d tracks (%d with measured features), %d rewritten, %d embedded, normalisation %s, %d ms",
-                tracks.size(),
-                measured.size(),
-                changed.size(),
-                embedded,
-                stats.id(),
-                (System.nanoTime() - started) / 1_000_000);
-        return new Pass(tracks.size(), changed.size(), embedded, stats.id());
+                tracks[0], stats.tracks(), written[0], embedded, stats.id(), (System.nanoTime() - started) / 1_000_000);
+        return new Pass(tracks[0], written[0], embedded, stats.id());
     }
 
-    /** Fills the tracks first met in plays since the last pass, with the last fit's medians. */
-    synchronized void fillNewTracks() {
+    /** Reads every track a page at a time, in token order. */
+    private void forEachPage(Consumer<List<TrackRow>> action) {
+        long after = Long.MIN_VALUE;
+        CatalogStore.TrackPage page;
+        do {
+            page = catalog.tracksAfter(after, PAGE);
+            action.accept(page.tracks());
+            after = page.lastToken();
+        } while (!page.end());
+    }
+
+    /**
+     * Derives the tracks written since the last pass with the fit in force: catalog entries, and tracks first named by
+     * plays or playlists (filled from the medians). Their players' profiles are made again.
+     */
+    synchronized void changedPass(boolean withChangedTracks) {
         Fit fit = lastFit;
         if (fit == null) {
-            catalogChanged.set(true);
+            refitDue.set(true);
             return;
         }
         Map<String, Set<String>> playedBy = new HashMap<>();
         for (String trackId : new ArrayList<>(newTracks.keySet())) {
             playedBy.put(trackId, newTracks.remove(trackId));
         }
-        Map<String, TrackRow> rows = catalog.tracks(playedBy.keySet());
-        Map<String, DerivedFeatures> changed = new LinkedHashMap<>();
-        List<TrackRow> toEmbed = new ArrayList<>();
-        for (TrackRow track : rows.values()) {
-            if (track.features() != null && fit.stats().id().equals(track.statsId())) {
-                continue;
+        Set<String> ids = new HashSet<>(playedBy.keySet());
+        boolean entries = false;
+        if (withChangedTracks) {
+            entries = entriesArrived.getAndSet(false);
+            for (String trackId : new ArrayList<>(changedTracks)) {
+                changedTracks.remove(trackId);
+                ids.add(trackId);
             }
-            double[] values = AudioFeatureSpace.transform(track.rawWithDuration());
-            changed.put(
-                    track.trackId(),
-                    derive(
-                            fit,
-                            new FeatureImputer.Track(track.artistId(), genreOf(track, fit.topTagOfArtist()), values)));
-            toEmbed.add(track);
+        }
+        Map<String, DerivedFeatures> changed = new LinkedHashMap<>();
+        Collection<TrackRow> rows = catalog.tracks(ids).values();
+        // What arrived together fills its own gaps where the fit knows nothing of its artist or genre.
+        FeatureImputer arrived = new FeatureImputer(rows.stream()
+                .map(track -> imputerTrack(track, fit.topTagOfArtist()))
+                .toList());
+        for (TrackRow track : rows) {
+            FeatureImputer.Track values = imputerTrack(track, fit.topTagOfArtist());
+            DerivedFeatures derived = derived(fit, fit.imputer().impute(values, arrived));
+            if (!sameDerived(track, derived)) {
+                changed.put(track.trackId(), derived);
+            }
+            toEmbed.add(track.trackId());
         }
         catalog.saveDerived(changed);
-        // Their users' profiles may have been made before these tracks had vectors.
-        Map<String, UserStore.PendingChanges> players = new HashMap<>();
-        changed.keySet().stream()
-                .flatMap(trackId -> playedBy.get(trackId).stream())
-                .forEach(userId -> players.put(userId, new UserStore.PendingChanges(Set.of(), Set.of())));
-        users.markPending(players);
-        if (config.embeddings() && !toEmbed.isEmpty()) {
-            embed(
-                    toEmbed,
-                    catalog.artists(toEmbed.stream()
-                            .map(TrackRow::artistId)
-                            .filter(Objects::nonNull)
-                            .toList()));
+        if (entries && !changed.isEmpty()) {
+            // New features for tracks that may have been played already: every profile is made again.
+            markEveryone();
+        } else {
+            // Their users' profiles may have been made before these tracks had vectors.
+            Map<String, UserStore.PendingChanges> players = new HashMap<>();
+            changed.keySet().stream()
+                    .flatMap(trackId -> playedBy.getOrDefault(trackId, Set.of()).stream())
+                    .forEach(userId -> players.put(userId, new UserStore.PendingChanges(Set.of(), Set.of())));
+            users.markPending(players);
         }
+        LOG.debugf("Catalog features: %d changed tracks, %d rewritten", ids.size(), changed.size());
+    }
+
+    private void markEveryone() {
+        Map<String, UserStore.PendingChanges> everyone = new HashMap<>();
+        plays.forEachUser(userId -> everyone.put(userId, new UserStore.PendingChanges(Set.of(), Set.of())));
+        users.markPending(everyone);
+    }
+
+    /**
+     * Embeds what is owed: the tracks derived since the last round, then the rest of a sweep after a refit, a page at
+     * a time. Stops when the intake gets busy; the next quiet round goes on from there.
+     */
+    private synchronized int embedOwed() {
+        if (!config.embeddings()) {
+            toEmbed.clear();
+            return 0;
+        }
+        int embedded = 0;
+        if (!toEmbed.isEmpty()) {
+            List<String> ids = new ArrayList<>(toEmbed);
+            Map<String, TrackRow> rows = catalog.tracks(ids);
+            int done = embed(new ArrayList<>(rows.values()));
+            if (done < 0) {
+                return embedded;
+            }
+            embedded += done;
+            ids.forEach(toEmbed::remove);
+        }
+        Long after = sweepAfter;
+        while (after != null) {
+            CatalogStore.TrackPage page = catalog.tracksAfter(after, PAGE);
+            int done = embed(page.tracks());
+            if (done < 0) {
+                return embedded; // the sweep goes on from the start of this page next time
+            }
+            embedded += done;
+            after = page.end() ? null : page.lastToken();
+            sweepAfter = after;
+        }
+        if (embedded > 0) {
+            LOG.infof("Embedded %d tracks", embedded);
+        }
+        return embedded;
+    }
+
+    /**
+     * Embeds the tracks whose text changed since their embedding (or that have none), a batch at a time at the
+     * configured pace; returns how many, or -1 when it stopped because the intake has a backlog.
+     */
+    private int embed(List<TrackRow> tracks) {
+        Map<String, ArtistRow> artists = catalog.artists(
+                tracks.stream().map(TrackRow::artistId).filter(Objects::nonNull).toList());
+        List<TrackRow> pending = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        int embedded = 0;
+        for (TrackRow track : tracks) {
+            if (pressure.backlogged()) {
+                saveEmbeddings(pending, texts);
+                return -1;
+            }
+            // Tracks named only by plays or playlists have no artist id (their artist's name is on the track).
+            ArtistRow artist = track.artistId() == null ? null : artists.get(track.artistId());
+            String text = TrackEmbedder.textOf(track, artist);
+            if (text.isBlank() || text.equals(track.embeddedText())) {
+                continue;
+            }
+            pending.add(track);
+            texts.add(text);
+            if (pending.size() == EMBED_BATCH) {
+                embedded += saveEmbeddings(pending, texts);
+            }
+        }
+        return embedded + saveEmbeddings(pending, texts);
     }
 
     /** Listeners and plays per track over the whole installation, written where they changed. */
@@ -266,53 +418,16 @@ public class CatalogFeatureJob {
     }
 
     private static DerivedFeatures derive(Fit fit, FeatureImputer.Track track) {
-        FeatureImputer.Imputed imputed = fit.imputer().impute(track);
+        return derived(fit, fit.imputer().impute(track));
+    }
+
+    private static DerivedFeatures derived(Fit fit, FeatureImputer.Imputed imputed) {
         double[] vector = AudioFeatureSpace.normalise(imputed.values(), fit.stats());
         return new DerivedFeatures(
                 boxed(imputed.values()),
                 boxed(vector),
                 imputed.imputed(),
                 fit.stats().id());
-    }
-
-    /** Embeds every track whose text changed since its embedding (or that has none). */
-    private void embedCatalog() {
-        List<TrackRow> tracks = new ArrayList<>();
-        catalog.forEachTrack(tracks::add);
-        Map<String, ArtistRow> artists = new HashMap<>();
-        catalog.forEachArtist(artist -> artists.put(artist.artistId(), artist));
-        int embedded = embed(tracks, artists);
-        if (embedded > 0) {
-            LOG.infof("Embedded %d tracks put off while the intake was busy", embedded);
-        }
-    }
-
-    /**
-     * Embeds the tracks whose text changed, a batch at a time at the configured pace; stops when the intake has a
-     * backlog, and owes the rest to a later round.
-     */
-    private int embed(List<TrackRow> tracks, Map<String, ArtistRow> artists) {
-        List<TrackRow> pending = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        int embedded = 0;
-        for (TrackRow track : tracks) {
-            if (pressure.backlogged()) {
-                embeddingsOwed.set(true);
-                return embedded;
-            }
-            // Tracks named only by plays or playlists have no artist id (their artist's name is on the track).
-            ArtistRow artist = track.artistId() == null ? null : artists.get(track.artistId());
-            String text = TrackEmbedder.textOf(track, artist);
-            if (text.isBlank() || text.equals(track.embeddedText())) {
-                continue;
-            }
-            pending.add(track);
-            texts.add(text);
-            if (pending.size() == EMBED_BATCH) {
-                embedded += saveEmbeddings(pending, texts);
-            }
-        }
-        return embedded + saveEmbeddings(pending, texts);
     }
 
     private int saveEmbeddings(List<TrackRow> tracks, List<String> texts) {
@@ -334,6 +449,12 @@ public class CatalogFeatureJob {
             LockSupport.parkNanos(left);
         }
         return n;
+    }
+
+    /** A track's transformed values, with the artist and genre its gaps are filled from. */
+    private static FeatureImputer.Track imputerTrack(TrackRow track, Map<String, String> topTagOfArtist) {
+        return new FeatureImputer.Track(
+                track.artistId(), genreOf(track, topTagOfArtist), AudioFeatureSpace.transform(track.rawWithDuration()));
     }
 
     /** The genre a track's gaps are filled from: its first genre, else its artist's most used tag. */

@@ -52,6 +52,15 @@ public final class FeatureImputer {
     }
 
     public Imputed impute(Track track) {
+        return impute(track, null);
+    }
+
+    /**
+     * As {@link #impute(Track)}, and where this imputer has no value at a level (an artist or genre it was not fitted
+     * on), {@code newer}'s (fitted on tracks that arrived since) is taken at that level before falling back to the
+     * next: a new artist's tracks fill each other's gaps as a refit would.
+     */
+    public Imputed impute(Track track, FeatureImputer newer) {
         double[] values = track.transformed().clone();
         Map<String, String> imputed = new LinkedHashMap<>();
         for (int d = 0; d < values.length; d++) {
@@ -60,13 +69,22 @@ public final class FeatureImputer {
             }
             Source source = Source.ARTIST;
             double value = median(byArtist.get(track.artistId()), d);
+            if (Double.isNaN(value) && newer != null) {
+                value = median(newer.byArtist.get(track.artistId()), d);
+            }
             if (Double.isNaN(value)) {
                 source = Source.GENRE;
                 value = median(byGenre.get(track.genre()), d);
             }
+            if (Double.isNaN(value) && newer != null) {
+                value = median(newer.byGenre.get(track.genre()), d);
+            }
             if (Double.isNaN(value)) {
                 source = Source.GLOBAL;
                 value = median(global, d);
+            }
+            if (Double.isNaN(value) && newer != null) {
+                value = median(newer.global, d);
             }
             // An empty catalog has no median at all: the dimension's neutral value, 0, marked as global.
             values[d] = Double.isNaN(value) ? 0 : value;
@@ -79,7 +97,7 @@ public final class FeatureImputer {
         return group == null ? Double.NaN : group.median(dimension);
     }
 
-    private static boolean hasAny(double[] values) {
+    static boolean hasAny(double[] values) {
         for (double value : values) {
             if (!Double.isNaN(value)) {
                 return true;

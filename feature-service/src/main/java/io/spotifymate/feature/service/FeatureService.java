@@ -65,19 +65,19 @@ public class FeatureService {
     @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = DriverException.class)
     public void recordTracks(List<TrackCataloged> tracks) {
         catalog.saveTracks(tracks);
-        catalogJob.catalogChanged();
+        catalogJob.tracksCataloged(tracks.stream().map(TrackCataloged::trackId).toList());
     }
 
     @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = DriverException.class)
     public void recordArtists(List<ArtistCataloged> artists) {
         catalog.saveArtists(artists);
-        catalogJob.catalogChanged();
+        catalogJob.artistsChanged();
     }
 
     /** Stores playlists, each replacing its earlier version, for co-occurrence; their tracks join the catalog. */
     @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = DriverException.class)
     public void recordPlaylists(List<PlaylistImported> batch) {
-        playlists.savePlaylists(batch);
+        catalogJob.tracksNamed(playlists.savePlaylists(batch));
     }
 
     /** Keeps the latest word per target; the users' features are announced again so models and serving can react. */

@@ -205,13 +205,15 @@ public class UserFeatureJob {
 
     void recompute(PendingUser pending) {
         String userId = pending.userId();
-        for (UserTrackRow refreshed : refreshStatsAndMonths(pending)) {
-            catalogJob.trackPlayed(refreshed.trackId(), userId, refreshed.plays() == 1);
-        }
+        List<UserTrackRow> refreshedTracks = refreshStatsAndMonths(pending);
         List<UserTrackRow> tracks = plays.statsOf(userId);
         users.saveArtistStats(userId, UserRollups.artists(tracks));
         Map<String, TrackRow> rows = catalog.tracksForProfiles(
                 tracks.stream().map(UserTrackRow::trackId).toList());
+        for (UserTrackRow refreshed : refreshedTracks) {
+            TrackRow row = rows.get(refreshed.trackId());
+            catalogJob.trackPlayed(refreshed.trackId(), userId, row == null || row.features() == null);
+        }
         String statsId = catalog.currentStatsId().orElse(null);
         UserProfile profile = UserRollups.profile(
                 userId,

@@ -48,6 +48,32 @@ class FeatureImputerTest {
     }
 
     @Test
+    void tracksThatArrivedSinceTheFitFillTheGapsOfArtistsAndGenresTheFitDoesNotKnow() {
+        FeatureImputer fitted = new FeatureImputer(List.of(
+                new FeatureImputer.Track("artist:a", "rock", values(0.1, 100)),
+                new FeatureImputer.Track("artist:b", "rock", values(0.9, 160))));
+        FeatureImputer arrived = new FeatureImputer(List.of(
+                new FeatureImputer.Track("artist:new", "polka", values(0.6, Double.NaN)),
+                new FeatureImputer.Track("artist:a", "rock", values(0.7, 90))));
+
+        FeatureImputer.Imputed newArtist =
+                fitted.impute(new FeatureImputer.Track("artist:new", "polka", values(Double.NaN, Double.NaN)), arrived);
+        assertThat(newArtist.values()[VALENCE])
+                .as("its own artist's, from what arrived")
+                .isEqualTo(0.6);
+        assertThat(newArtist.values()[TEMPO])
+                .as("no tempo of the artist nor the genre anywhere: the fitted catalog's")
+                .isEqualTo(130);
+        assertThat(newArtist.imputed()).containsEntry("valence", "artist").containsEntry("tempo", "global");
+
+        FeatureImputer.Imputed knownArtist =
+                fitted.impute(new FeatureImputer.Track("artist:a", "rock", values(Double.NaN, 120)), arrived);
+        assertThat(knownArtist.values()[VALENCE])
+                .as("an artist the fit knows keeps the fit's median until the next refit")
+                .isEqualTo(0.1);
+    }
+
+    @Test
     void anImputedValueNeverFeedsAnotherMedian() {
         FeatureImputer imputer = new FeatureImputer(List.of(
                 new FeatureImputer.Track("artist:a", null, values(0.8, Double.NaN)),
