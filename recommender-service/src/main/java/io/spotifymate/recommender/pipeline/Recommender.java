@@ -195,10 +195,12 @@ public final class Recommender {
         // Relevance: the sources weighed by what the request is about.
         boolean cold = taste.isCold();
         boolean focus = taste.hasFocus();
-        float wModel = view == null ? 0 : cold ? 0.3f : 1f;
         // Where the seeds share playlists with other tracks, that is the stronger evidence of what goes with them
-        // (people put those tracks together); sound then orders the rest and reaches tracks in no playlist.
+        // (people put those tracks together): the model's neighbours and sound then order the rest and reach tracks
+        // in no playlist. A popularity model knows nothing of the seeds, so it only breaks ties there.
         boolean listed = focus && !coListed.isEmpty();
+        boolean popularityModel = view != null && POPULARITY.equals(view.model().kind());
+        float wModel = view == null ? 0 : listed ? (popularityModel ? 0.1f : 0.5f) : cold ? 0.3f : 1f;
         float wCo = focus ? 1f : 0.5f;
         float wSound = listed ? 0.4f : focus ? 0.8f : cold ? 0f : 0.3f;
         float wPop = cold ? 1f : 0.05f;

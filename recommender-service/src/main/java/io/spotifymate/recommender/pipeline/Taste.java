@@ -6,7 +6,7 @@ import io.spotifymate.recommender.user.Feedback;
 import io.spotifymate.recommender.user.UserHistory;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -41,7 +41,7 @@ public final class Taste {
 
     private final String userId;
     private final List<Anchor> anchors;
-    private final Set<Integer> excluded;
+    private final BitSet excluded;
     private final boolean[] knownArtist;
     private final boolean[] bannedArtist;
     private final Set<Integer> likedArtists;
@@ -51,7 +51,7 @@ public final class Taste {
     private Taste(
             String userId,
             List<Anchor> anchors,
-            Set<Integer> excluded,
+            BitSet excluded,
             boolean[] knownArtist,
             boolean[] bannedArtist,
             Set<Integer> likedArtists,
@@ -80,43 +80,26 @@ public final class Taste {
             Duration skipMemory,
             int maxAnchors) {
         Map<Integer, Anchor> anchors = new LinkedHashMap<>();
-        Set<Integer> excluded = new HashSet<>();
-        boolean[] known = new boolean[catalog.artistCount()];
-        boolean[] banned = new boolean[catalog.artistCount()];
-        Set<Integer> liked = new HashSet<>();
-
-        long recentSince = query.excludeRecentDays() == null
-                ? Long.MIN_VALUE
-                : now.minus(Duration.ofDays(query.excludeRecentDays())).toEpochMilli();
-        double topAffinity = history.played().stream()
-                .map(UserHistory.PlayedTrack::affinityLog2)
-                .filter(a -> a != null)
-                .mapToDouble(Double::doubleValue)
-                .max()
-                .orElse(0);
-        List<Anchor> byWeight = new ArrayList<>();
-        for (UserHistory.PlayedTrack p : history.played()) {
-            int track = catalog.index(p.trackId());
-            int artist = track >= 0 ? catalog.artist(track) : catalog.artistIndex(p.artistName());
-            if (artist >= 0) {
-                known[artist] = true;
-            }
-            if (track < 0) {
-                continue;
-            }
-            if (p.lastPlayedMs() >= recentSince) {
-                excluded.add(track);
-            }
-            // Affinity is kept as a base-2 log, so the weights of two tracks compare by their difference.
-            float weight = p.affinityLog2() != null
-                    ? (float) Math.max(1e-3, Math.pow(2, p.affinityLog2() - topAffinity))
-                    : (float) (Math.log1p(p.plays()) / Math.log(2) / 10);
-            if (p.plays() > 0 && p.skips() < p.plays()) {
-                byWeight.add(new Anchor(track, weight, Why.PLAYED));
+        PlayedInCatalog played = PlayedInCatalog.of(catalog, history, maxAnchors);
+        BitSet excluded;
+        if (query.excludeRecentDays() == null) {
+            excluded = (BitSet) played.tracks().clone();
+        } else {
+            long recentSince =
+                    now.minus(Duration.ofDays(query.excludeRecentDays())).toEpochMilli();
+            excluded = new BitSet(catalog.size());
+            List<UserHistory.PlayedTrack> tracks = history.played();
+            for (int p = 0; p < tracks.size(); p++) {
+                int track = played.index()[p];
+                if (track >= 0 && tracks.get(p).lastPlayedMs() >= recentSince) {
+                    excluded.set(track);
+                }
             }
         }
-        byWeight.sort(Comparator.comparingDouble(Anchor::weight).reversed().thenComparingInt(Anchor::track));
-        byWeight.stream().limit(maxAnchors).forEach(a -> anchors.put(a.track(), a));
+        boolean[] known = played.knownArtists().clone();
+        boolean[] banned = new boolean[catalog.artistCount()];
+        Set<Integer> liked = new HashSet<>();
+        played.anchors().forEach(a -> anchors.put(a.track(), a));
 
         boolean focus = false;
         for (Feedback f : feedback) {
@@ -127,21 +110,21 @@ public final class Taste {
                 }
                 switch (f.kind()) {
                     case BAN, DISLIKE -> {
-                        excluded.add(track);
+                        excluded.set(track);
                         anchors.remove(track);
                     }
                     case SKIP -> {
                         if (f.givenAt().isAfter(now.minus(skipMemory))) {
-                            excluded.add(track);
+                            excluded.set(track);
                         }
                     }
                     case LIKE -> {
-                        excluded.add(track);
+                        excluded.set(track);
                         anchors.merge(track, new Anchor(track, LIKED_WEIGHT, Why.LIKED), Taste::stronger);
                         known[catalog.artist(track)] = true;
                     }
                     case MORE_LIKE_THIS -> {
-                        excluded.add(track);
+                        excluded.set(track);
                         anchors.merge(track, new Anchor(track, MORE_LIKE_WEIGHT, Why.MORE_LIKE_THIS), Taste::stronger);
                         focus = true;
                     }
@@ -172,7 +155,7 @@ public final class Taste {
         for (String seed : query.seedTracks()) {
             int track = catalog.index(seed);
             if (track >= 0) {
-                excluded.add(track);
+                excluded.set(track);
                 anchors.merge(track, new Anchor(track, SEED_WEIGHT, Why.SEED), Taste::stronger);
                 focus = true;
             }
@@ -187,7 +170,7 @@ public final class Taste {
         for (String id : query.excluded()) {
             int track = catalog.index(id);
             if (track >= 0) {
-                excluded.add(track);
+                excluded.set(track);
             }
         }
         anchors.values().removeIf(a -> banned[catalog.artist(a.track())]);
@@ -231,7 +214,7 @@ public final class Taste {
     }
 
     public boolean excluded(int track) {
-        return excluded.contains(track);
+        return excluded.get(track);
     }
 
     public boolean knows(int artist) {

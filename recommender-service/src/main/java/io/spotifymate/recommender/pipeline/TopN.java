@@ -1,7 +1,5 @@
 package io.spotifymate.recommender.pipeline;
 
-import java.util.Arrays;
-
 /**
  * The n best of many scored items, kept in a primitive min-heap: O(items · log n) and no boxing, which matters when
  * every request ranks the whole catalog. Ties go to the lower item number, so answers are deterministic.
@@ -39,16 +37,19 @@ final class TopN {
         }
     }
 
-    /** The kept items, best first. */
+    /** The kept items, best first: a heap sort of a copy, worst popped first into the end. */
     int[] best() {
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> better(items[a], scores[a], items[b], scores[b]) ? -1 : 1);
+        TopN heap = new TopN(size);
+        System.arraycopy(items, 0, heap.items, 0, size);
+        System.arraycopy(scores, 0, heap.scores, 0, size);
+        heap.size = size;
         int[] result = new int[size];
-        for (int i = 0; i < size; i++) {
-            result[i] = items[order[i]];
+        for (int end = size - 1; end >= 0; end--) {
+            result[end] = heap.items[0];
+            heap.size--;
+            heap.items[0] = heap.items[heap.size];
+            heap.scores[0] = heap.scores[heap.size];
+            heap.down(0);
         }
         return result;
     }
