@@ -15,6 +15,7 @@ import io.spotifymate.events.EventJson;
 import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.events.Topics;
 import io.spotifymate.events.TrackCataloged;
+import io.spotifymate.ingestion.catalog.CatalogIndex;
 import io.spotifymate.ingestion.repository.ImportJob;
 import io.spotifymate.ingestion.service.ImportService;
 import io.spotifymate.ingestion.service.UploadKind;
@@ -23,6 +24,7 @@ import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
 import io.spotifymate.stack.testing.TestTokens;
 import io.spotifymate.stack.testing.TopicReader;
+import io.spotifymate.stack.testing.TopicWriter;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -238,6 +240,35 @@ class ImportResourceTest {
                 .extracting(PlayRecorded::trackId)
                 .containsExactlyInAnyOrder(
                         "spotify:track:" + id, io.spotifymate.events.TrackIds.local("Unknown " + id, "Nowhere"));
+    }
+
+    @Inject
+    CatalogIndex catalogIndex;
+
+    @Test
+    void aCatalogEntrySentByAnotherInstanceIsLearnedFromTheTopic() {
+        String id = randomSpotifyId();
+        String artist = "Ólafur Arnalds " + id;
+        try (TopicWriter writer = new TopicWriter(stack.kafkaBootstrap())) {
+            writer.send(new TrackCataloged(
+                    io.spotifymate.events.EventIds.fromContent("catalog", id),
+                    java.time.Instant.parse("2026-01-01T00:00:00Z"),
+                    TrackCataloged.SCHEMA_VERSION,
+                    "spotify:track:" + id,
+                    "Saman",
+                    artist,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    "test"));
+        }
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        catalogIndex.resolve("OLAFUR ARNALDS " + id, "saman").isPresent());
+        assertThat(catalogIndex.resolve(artist, "Saman")).contains("spotify:track:" + id);
+        assertThat(catalogIndex.knows("spotify:track:" + id)).isTrue();
     }
 
     private List<PlayRecorded> playsOf(String user, int count) {

@@ -3,10 +3,13 @@ package io.spotifymate.ingestion.catalog;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.events.TrackIds;
+import io.spotifymate.events.kafka.TrackCatalogedDeserializer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -24,13 +27,29 @@ public class CatalogIndex {
     private final ConcurrentHashMap<String, String> byName = new ConcurrentHashMap<>();
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-    /** Records it can not read arrive as null and are passed over here; the feature-service dead-letters them. */
+    private final TrackCatalogedDeserializer reader = new TrackCatalogedDeserializer();
+
+    /**
+     * A polled batch of the catalog topic. Most entries are this instance's own imports, learned as they were sent:
+     * known by their key (the track id), they are not even read, so an import does not pay for its entries twice.
+     * Records that cannot be read are passed over here; the feature-service dead-letters them.
+     */
     @Incoming("catalog-in")
     @Blocking
-    public void onCatalogEntry(TrackCataloged entry) {
-        // Most entries are this instance's own imports, learned as they were sent: no second normalisation of names.
-        if (entry != null && !known.contains(entry.trackId())) {
-            learn(entry);
+    public void onCatalogEntries(ConsumerRecords<String, byte[]> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.key() != null && known.contains(record.key())) {
+                continue;
+            }
+            TrackCataloged entry;
+            try {
+                entry = reader.deserialize(record.topic(), record.headers(), record.value());
+            } catch (RuntimeException unreadable) {
+                continue;
+            }
+            if (entry != null && !known.contains(entry.trackId())) {
+                learn(entry);
+            }
         }
     }
 
