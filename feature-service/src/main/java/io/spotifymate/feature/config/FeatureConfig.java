@@ -54,10 +54,10 @@ public interface FeatureConfig {
     Duration catalogSettle();
 
     /**
-     * How often per-track popularity (listeners, plays) is recounted over the whole store, when plays came in: a full
-     * scan of the user-track rows, so not often.
+     * How often what tracks gained in listeners and plays since the last round is added to their stored popularity
+     * (only those tracks are read and written).
      */
-    @WithDefault("10m")
+    @WithDefault("10s")
     Duration popularityInterval();
 
     /** Whether tracks get a text embedding of their metadata (in-process, no network). */

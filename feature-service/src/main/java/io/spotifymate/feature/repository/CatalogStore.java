@@ -111,7 +111,8 @@ public class CatalogStore {
             PreparedStatement statsOf,
             PreparedStatement setCurrent,
             PreparedStatement current,
-            PreparedStatement tracksAfter) {}
+            PreparedStatement tracksAfter,
+            PreparedStatement popularityIn) {}
 
     private Statements statements() {
         Statements current = statements;
@@ -139,7 +140,8 @@ public class CatalogStore {
                             + "VALUES (?, ?, ?, ?)"),
                     session.prepare("SELECT stats_id, tracks, fitted_at FROM normalisation_current WHERE scope = ?"),
                     session.prepare("SELECT token(track_id) AS position, " + TRACK_COLUMNS
-                            + " FROM tracks WHERE token(track_id) > ? LIMIT ?"));
+                            + " FROM tracks WHERE token(track_id) > ? LIMIT ?"),
+                    session.prepare("SELECT track_id, listeners, total_plays FROM tracks WHERE track_id IN ?"));
             statements = current;
         }
         return current;
@@ -307,6 +309,14 @@ public class CatalogStore {
             values.add(value);
         }
         session.execute(statements().writeEmbedding.bind(CqlVector.newInstance(values), text, trackId));
+    }
+
+    /** Listeners and plays ({@code {listeners, plays}}) of the tracks among {@code ids} that have a row; 0 when unset. */
+    public Map<String, long[]> popularity(Collection<String> ids) {
+        return byChunks(ids, statements().popularityIn, row -> row.getString("track_id"), row -> new long[] {
+            row.isNull("listeners") ? 0 : row.getInt("listeners"),
+            row.isNull("total_plays") ? 0 : row.getLong("total_plays")
+        });
     }
 
     /** Listeners and plays of many tracks ({@code {listeners, plays}} by track id), a bounded number at once. */

@@ -41,6 +41,7 @@ public class FeatureStore {
     public static final long PLAY_NAME_TIMESTAMP = 1;
 
     private static final int PAGE = 5_000;
+    private static final int IN_CHUNK = 100;
 
     /** One play as the statistics read it. */
     public record StoredPlay(
@@ -89,7 +90,8 @@ public class FeatureStore {
             PreparedStatement playsOfMonthBetween,
             PreparedStatement upsertStats,
             PreparedStatement upsertTrackNames,
-            PreparedStatement statsOfUser) {}
+            PreparedStatement statsOfUser,
+            PreparedStatement playCounts) {}
 
     /** Prepared once, on first use: the session may not be connected when the bean is built. */
     private Statements statements() {
@@ -116,7 +118,9 @@ public class FeatureStore {
                             + " SET name = ?, artist_name = ?, album_name = ?, artist_id = ? WHERE track_id = ?"),
                     session.prepare(
                             "SELECT track_id, artist_name, plays, completed_plays, skips, total_ms, first_played, "
-                                    + "last_played, affinity_log2 FROM user_track_stats WHERE user_id = ?"));
+                                    + "last_played, affinity_log2 FROM user_track_stats WHERE user_id = ?"),
+                    session.prepare(
+                            "SELECT track_id, plays FROM user_track_stats WHERE user_id = ? AND track_id IN ?"));
             statements = current;
         }
         return current;
@@ -200,6 +204,24 @@ public class FeatureStore {
                                     .thenApply(done -> null);
                         }));
         return refreshed;
+    }
+
+    /** The user's plays of these tracks as their statistics hold them now; a track never played is absent. */
+    public Map<String, Integer> playCounts(String userId, Collection<String> trackIds) {
+        PreparedStatement in = statements().playCounts;
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(trackIds));
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + IN_CHUNK)));
+        }
+        Map<String, Integer> counts = new ConcurrentHashMap<>();
+        AsyncWrites.forEachAsync(
+                chunks,
+                chunk -> session.executeAsync(in.bind(userId, chunk))
+                        .thenCompose(rows -> collect(rows, new ArrayList<>()))
+                        .thenAccept(rows ->
+                                rows.forEach(row -> counts.put(row.getString("track_id"), row.getInt("plays")))));
+        return counts;
     }
 
     /** Stores statistics computed elsewhere (from a pass over the user's months), a bounded number at once. */

@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
 /**
  * Keeps the catalog's derived features up to date: fits the normalisation on the imported audio features, fills the
  * gaps (artist, then genre, then global medians, each marked), writes every track's normalised vector, embeds track
- * metadata, and recounts popularity.
+ * metadata, and keeps popularity (listeners and plays per track) current.
  *
  * <p>Work follows what changed. Tracks written since the last pass (catalog entries, names from plays and playlists)
  * are read by id and derived with the fit in force; only when catalog entries have changed by a tenth of the fitted
@@ -68,7 +68,6 @@ public class CatalogFeatureJob {
     /** When catalog entries or artists last arrived, in {@link System#nanoTime()}. */
     private volatile long lastArrival = System.nanoTime();
 
-    private final AtomicBoolean playsChanged = new AtomicBoolean(true);
     /** Tracks written since the last pass; the next one derives them. */
     private final Set<String> changedTracks = ConcurrentHashMap.newKeySet();
     /** Catalog entries stored since the last refit, which may move the fit. */
@@ -85,7 +84,8 @@ public class CatalogFeatureJob {
     /** The fit of the last refit, for deriving changed tracks in between. */
     private volatile Fit lastFit;
 
-    private final Map<String, long[]> popularity = new HashMap<>();
+    /** Listeners and plays gained per track since they were last written ({@code {listeners, plays}}). */
+    private final Map<String, long[]> popularityGained = new ConcurrentHashMap<>();
 
     private record Fit(NormalisationStats stats, FeatureImputer imputer, Map<String, String> topTagOfArtist) {}
 
@@ -128,7 +128,6 @@ public class CatalogFeatureJob {
      * user's profile again.
      */
     public void trackPlayed(String trackId, String userId, boolean unfilled) {
-        playsChanged.set(true);
         if (unfilled) {
             newTracks
                     .computeIfAbsent(trackId, id -> ConcurrentHashMap.newKeySet())
@@ -170,18 +169,53 @@ public class CatalogFeatureJob {
                         && changedEntries.get() >= REFIT_SHARE * fit.stats().tracks();
     }
 
+    /** A user's statistics of a track changed: the track gained these listeners and plays (0 on a replay). */
+    public void playsCounted(String trackId, int listeners, long plays) {
+        if (listeners != 0 || plays != 0) {
+            popularityGained.merge(
+                    trackId, new long[] {listeners, plays}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+        }
+    }
+
     @Scheduled(
-            every = "${spotifymate.features.popularity-interval:10m}",
+            every = "${spotifymate.features.popularity-interval:10s}",
             delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPopularity() {
-        if (playsChanged.getAndSet(false)) {
-            try {
-                recountPopularity();
-            } catch (RuntimeException e) {
-                playsChanged.set(true);
-                LOG.warnf(e, "Popularity not recounted; trying again next round");
+        try {
+            addPopularityGained();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Popularity not brought up to date; trying again next round");
+        }
+    }
+
+    /**
+     * Adds what the tracks gained since the last round to their stored listeners and plays: only those tracks are
+     * read and written. What a failed round took is given back for the next.
+     */
+    synchronized void addPopularityGained() {
+        Map<String, long[]> gained = new HashMap<>();
+        for (String trackId : new ArrayList<>(popularityGained.keySet())) {
+            long[] delta = popularityGained.remove(trackId);
+            if (delta != null) {
+                gained.put(trackId, delta);
             }
+        }
+        if (gained.isEmpty()) {
+            return;
+        }
+        try {
+            Map<String, long[]> stored = catalog.popularity(gained.keySet());
+            Map<String, long[]> counts = new HashMap<>();
+            gained.forEach((trackId, delta) -> {
+                long[] now = stored.getOrDefault(trackId, new long[2]);
+                counts.put(trackId, new long[] {now[0] + delta[0], now[1] + delta[1]});
+            });
+            catalog.savePopularity(counts);
+            LOG.debugf("Popularity: %d tracks brought up to date", counts.size());
+        } catch (RuntimeException e) {
+            gained.forEach((trackId, delta) -> playsCounted(trackId, (int) delta[0], delta[1]));
+            throw e;
         }
     }
 
@@ -397,24 +431,20 @@ public class CatalogFeatureJob {
         return embedded + saveEmbeddings(pending, texts);
     }
 
-    /** Listeners and plays per track over the whole installation, written where they changed. */
+    /**
+     * Listeners and plays per track counted anew over the whole installation (a rebuild: one paged read of every
+     * user's track statistics), written for every track that has plays.
+     */
     public synchronized void recountPopularity() {
+        popularityGained.clear(); // the recount holds them
         Map<String, long[]> counts = new HashMap<>();
         plays.forEachPlayCount((trackId, trackPlays) -> {
             long[] c = counts.computeIfAbsent(trackId, id -> new long[2]);
             c[0]++;
             c[1] += trackPlays;
         });
-        Map<String, long[]> changed = new HashMap<>();
-        for (Map.Entry<String, long[]> entry : counts.entrySet()) {
-            long[] previous = popularity.get(entry.getKey());
-            if (previous == null || !Arrays.equals(previous, entry.getValue())) {
-                changed.put(entry.getKey(), entry.getValue());
-            }
-        }
-        catalog.savePopularity(changed);
-        popularity.putAll(changed);
-        LOG.debugf("Popularity: %d tracks, %d rewritten", counts.size(), changed.size());
+        catalog.savePopularity(counts);
+        LOG.debugf("Popularity: %d tracks recounted", counts.size());
     }
 
     private static DerivedFeatures derive(Fit fit, FeatureImputer.Track track) {

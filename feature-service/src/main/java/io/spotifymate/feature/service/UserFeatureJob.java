@@ -205,6 +205,8 @@ public class UserFeatureJob {
 
     void recompute(PendingUser pending) {
         String userId = pending.userId();
+        // Before the statistics change: the difference is what the tracks' popularity gains.
+        Map<String, Integer> playedBefore = plays.playCounts(userId, pending.tracks());
         List<UserTrackRow> refreshedTracks = refreshStatsAndMonths(pending);
         List<UserTrackRow> tracks = plays.statsOf(userId);
         users.saveArtistStats(userId, UserRollups.artists(tracks));
@@ -213,6 +215,8 @@ public class UserFeatureJob {
         for (UserTrackRow refreshed : refreshedTracks) {
             TrackRow row = rows.get(refreshed.trackId());
             catalogJob.trackPlayed(refreshed.trackId(), userId, row == null || row.features() == null);
+            int before = playedBefore.getOrDefault(refreshed.trackId(), 0);
+            catalogJob.playsCounted(refreshed.trackId(), before == 0 ? 1 : 0, refreshed.plays() - before);
         }
         String statsId = catalog.currentStatsId().orElse(null);
         UserProfile profile = UserRollups.profile(
