@@ -35,6 +35,20 @@ public class CatalogChanges {
         note(ARTIST, artistIds);
     }
 
+    /**
+     * Runs {@code writes}, which write the names of {@code named} tracks, then notes those tracks. When the writes
+     * fail, {@code namedLately} forgets the tracks, so that the retry of the batch writes their names again.
+     */
+    void namesWritten(Runnable writes, Collection<String> named, RecentNames namedLately) {
+        try {
+            writes.run();
+            tracks(named);
+        } catch (RuntimeException failed) {
+            namedLately.forget(named);
+            throw failed;
+        }
+    }
+
     private void note(String kind, Collection<String> ids) {
         if (ids.isEmpty()) {
             return;

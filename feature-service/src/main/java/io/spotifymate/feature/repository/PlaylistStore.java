@@ -124,13 +124,7 @@ public class PlaylistStore {
                 }
             }
         }
-        try {
-            AsyncWrites.executeAll(session, writes);
-            changes.tracks(named);
-        } catch (RuntimeException failed) {
-            namedLately.forget(named); // the retry of this batch writes them again
-            throw failed;
-        }
+        changes.namesWritten(() -> AsyncWrites.executeAll(session, writes), named, namedLately);
         return named;
     }
 

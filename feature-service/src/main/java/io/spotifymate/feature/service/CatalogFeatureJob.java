@@ -48,6 +48,8 @@ public class CatalogFeatureJob {
     private static final int EMBED_BATCH = 64;
     /** Rows a refit or an embedding sweep reads at a time. */
     private static final int PAGE = 1_000;
+    /** How long one round goes on with an embedding sweep before it leaves the rest to the next. */
+    private static final long SWEEP_PER_ROUND_NANOS = 10_000_000_000L;
     /** Catalog entries changed since the fit, as a share of the fitted tracks, that call for a refit. */
     private static final double REFIT_SHARE = 0.1;
 
@@ -384,8 +386,10 @@ public class CatalogFeatureJob {
             embedded += done;
             ids.forEach(toEmbed::remove);
         }
+        // A page at a time, for about one round: the scheduler's thread also derives what changes meanwhile.
+        long until = System.nanoTime() + SWEEP_PER_ROUND_NANOS;
         Long after = sweepAfter;
-        while (after != null) {
+        while (after != null && System.nanoTime() < until) {
             CatalogStore.TrackPage page = catalog.tracksAfter(after, PAGE);
             int done = embed(page.tracks());
             if (done < 0) {
