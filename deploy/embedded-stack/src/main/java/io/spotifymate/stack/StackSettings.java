@@ -131,7 +131,10 @@ public record StackSettings(
         environment.put("SPOTIFYMATE_JWT_PRIVATE_KEY", jwtPrivateKey().toString());
         environment.put("SPOTIFYMATE_SERVICE_KEY", JwtKeys.ensureServiceKey(serviceKey()));
         if (name.equals("test")) {
-            environment.put("SPOTIFYMATE_RETRAIN_AFTER_UPDATES", "1");
+            // Tests see a training round after every change; a benchmark may ask for the service's own default.
+            environment.put(
+                    "SPOTIFYMATE_RETRAIN_AFTER_UPDATES",
+                    System.getenv().getOrDefault("SPOTIFYMATE_RETRAIN_AFTER_UPDATES", "1"));
         }
         return Map.copyOf(environment);
     }
