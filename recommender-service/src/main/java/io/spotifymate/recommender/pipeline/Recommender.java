@@ -155,15 +155,18 @@ public final class Recommender {
                     .mapToDouble(CoListed::score)
                     .max()
                     .orElse(1);
-            coListed.entrySet().stream()
-                    .filter(e -> eligible.test(e.getKey()))
-                    .sorted((a, b) ->
-                            Float.compare(b.getValue().score(), a.getValue().score()))
-                    .limit(settings.otherCandidates())
-                    // Votes are heavy-tailed (a hit shares playlists with everything): the square root keeps the
-                    // many tracks that share a few playlists with the seeds from looking like no evidence at all.
-                    .forEach(e -> pool.computeIfAbsent(e.getKey(), x -> new float[4])[1] =
-                            (float) Math.sqrt(e.getValue().score() / top));
+            TopN strongest = new TopN(settings.otherCandidates());
+            coListed.forEach((track, listed) -> {
+                if (strongest.accepts(track, listed.score()) && eligible.test(track)) {
+                    strongest.offer(track, listed.score());
+                }
+            });
+            // Votes are heavy-tailed (a hit shares playlists with everything): the square root keeps the many tracks
+            // that share a few playlists with the seeds from looking like no evidence at all.
+            for (int track : strongest.best()) {
+                pool.computeIfAbsent(track, x -> new float[4])[1] =
+                        (float) Math.sqrt(coListed.get(track).score() / top);
+            }
         }
         int popular = 0;
         float topPopularity = n == 0 ? 1 : Math.max(1e-6f, catalog.popularity(catalog.byPopularity()[0]));
@@ -423,12 +426,13 @@ public final class Recommender {
         float weight = 0;
         for (Taste.Anchor a : taste.anchors()) {
             int m = view.modelOf(a.track());
-            if (m < 0 || view.model().vectors().norm(m) == 0) {
+            float norm = m < 0 ? 0 : view.model().vectors().norm(m);
+            if (norm == 0) {
                 continue;
             }
+            float scale = a.weight() / norm;
             for (int f = 0; f < d; f++) {
-                anchors[f] +=
-                        a.weight() * items[m * d + f] / view.model().vectors().norm(m);
+                anchors[f] += scale * items[m * d + f];
             }
             weight += a.weight();
         }
@@ -552,13 +556,19 @@ public final class Recommender {
         float lambda = (float) settings.lambda();
         float[] maxSim = new float[candidates.length];
         boolean[] taken = new boolean[candidates.length];
-        Map<Integer, Integer> perArtist = new HashMap<>();
+        // The candidates' artists numbered among themselves, so the cap is checked in an array, not a map.
+        int[] artistOf = new int[candidates.length];
+        Map<Integer, Integer> artists = new HashMap<>();
+        for (int p = 0; p < candidates.length; p++) {
+            artistOf[p] = artists.computeIfAbsent(catalog.artist(ids[candidates[p]]), a -> artists.size());
+        }
+        int[] perArtist = new int[artists.size()];
         List<Integer> chosen = new ArrayList<>();
         while (chosen.size() < query.k()) {
             int best = -1;
             float bestValue = Float.NEGATIVE_INFINITY;
             for (int p = 0; p < candidates.length; p++) {
-                if (taken[p] || perArtist.getOrDefault(catalog.artist(ids[candidates[p]]), 0) >= cap) {
+                if (taken[p] || perArtist[artistOf[p]] >= cap) {
                     continue;
                 }
                 float rel = max == min ? 1 : (relevance[candidates[p]] - min) / (max - min);
@@ -574,7 +584,7 @@ public final class Recommender {
             taken[best] = true;
             int track = ids[candidates[best]];
             chosen.add(candidates[best]);
-            perArtist.merge(catalog.artist(track), 1, Integer::sum);
+            perArtist[artistOf[best]]++;
             for (int p = 0; p < candidates.length; p++) {
                 if (!taken[p]) {
                     maxSim[p] = Math.max(maxSim[p], Math.max(0, catalog.similarity(track, ids[candidates[p]])));

@@ -20,8 +20,8 @@ import java.util.concurrent.CompletionStage;
  * Tracks that share playlists with a seed, from the feature store's playlist index (read-only here). Each playlist
  * holding the seed votes once for every other track in it, with weight 1 / log2(1 + length), the same damping the
  * feature-service's co-occurrence API uses. A seed's neighbours are cached for a few minutes: playlists change slowly,
- * and continuing a playlist asks for the same seeds again and again. A seed in no playlist yet is not cached, so a
- * corpus that arrives is used as soon as it is stored.
+ * and continuing a playlist asks for the same seeds again and again; requests that ask for a seed at once share one
+ * read. A seed in no playlist yet is not cached, so a corpus that arrives is used as soon as it is stored.
  */
 @ApplicationScoped
 public class CoListing {
@@ -43,15 +43,13 @@ public class CoListing {
 
     /** Per neighbour track id, its damped vote from the seed's playlists. */
     public Map<String, Float> neighbours(String seedTrackId) {
-        Map<String, Float> cached = cache.getIfPresent(seedTrackId);
-        if (cached != null) {
-            return cached;
-        }
-        Map<String, Float> read = read(seedTrackId);
-        if (!read.isEmpty()) {
-            cache.put(seedTrackId, read);
-        }
-        return read;
+        // One read per seed however many requests ask for it at once (they wait for it); none is kept when the seed is
+        // in no playlist (the loader's null).
+        Map<String, Float> read = cache.get(seedTrackId, seed -> {
+            Map<String, Float> votes = read(seed);
+            return votes.isEmpty() ? null : votes;
+        });
+        return read == null ? Map.of() : read;
     }
 
     private Map<String, Float> read(String seed) {

@@ -1,5 +1,7 @@
 package io.spotifymate.recommender.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.spotifymate.recommender.Recommendations;
 import io.spotifymate.recommender.ServingModel;
 import io.spotifymate.recommender.catalog.AudioColumns;
@@ -21,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,19 +178,49 @@ public class RecommendationService {
                         .toList();
         Map<Integer, Recommender.CoListed> result = new HashMap<>();
         for (Taste.Anchor seed : seeds.stream().limit(CO_LISTING_SEEDS).toList()) {
-            coListing.neighbours(snapshot.trackId(seed.track())).forEach((trackId, vote) -> {
-                int track = snapshot.index(trackId);
-                if (track >= 0) {
-                    float score = vote * seed.weight();
-                    result.merge(
-                            track,
-                            new Recommender.CoListed(score, seed.track()),
-                            (a, b) -> new Recommender.CoListed(
-                                    a.score() + b.score(), a.score() >= b.score() ? a.seed() : b.seed()));
-                }
-            });
+            NeighboursInCatalog neighbours =
+                    NeighboursInCatalog.of(snapshot, coListing.neighbours(snapshot.trackId(seed.track())));
+            for (int i = 0; i < neighbours.tracks().length; i++) {
+                float score = neighbours.votes()[i] * seed.weight();
+                result.merge(
+                        neighbours.tracks()[i],
+                        new Recommender.CoListed(score, seed.track()),
+                        (a, b) -> new Recommender.CoListed(
+                                a.score() + b.score(), a.score() >= b.score() ? a.seed() : b.seed()));
+            }
         }
         return result;
+    }
+
+    /**
+     * A seed's playlist neighbours in one catalog's numbering, looked up once per cached neighbour map and snapshot:
+     * a popular seed has thousands, and looking each up by id on every request of a continuation cost more than
+     * ranking them.
+     */
+    private record NeighboursInCatalog(CatalogSnapshot catalog, int[] tracks, float[] votes) {
+
+        /** By neighbour map (the very instance, which {@link CoListing} caches per seed), the last one made. */
+        private static final Cache<Map<String, Float>, NeighboursInCatalog> MADE =
+                Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+
+        static NeighboursInCatalog of(CatalogSnapshot catalog, Map<String, Float> neighbours) {
+            NeighboursInCatalog made = MADE.getIfPresent(neighbours);
+            if (made == null || made.catalog() != catalog) {
+                int[] tracks = new int[neighbours.size()];
+                float[] votes = new float[neighbours.size()];
+                int n = 0;
+                for (Map.Entry<String, Float> neighbour : neighbours.entrySet()) {
+                    int track = catalog.index(neighbour.getKey());
+                    if (track >= 0) {
+                        tracks[n] = track;
+                        votes[n++] = neighbour.getValue();
+                    }
+                }
+                made = new NeighboursInCatalog(catalog, Arrays.copyOf(tracks, n), Arrays.copyOf(votes, n));
+                MADE.put(neighbours, made);
+            }
+            return made;
+        }
     }
 
     private static Recommendations toResponse(String userId, String requestId, Answer answer) {
