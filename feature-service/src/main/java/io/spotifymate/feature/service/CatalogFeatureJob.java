@@ -88,6 +88,8 @@ public class CatalogFeatureJob {
 
     /** Listeners and plays gained per track since they were last written ({@code {listeners, plays}}). */
     private final Map<String, long[]> popularityGained = new ConcurrentHashMap<>();
+    /** Popularity is written apart from the catalog passes, which may embed for a while. */
+    private final Object popularityLock = new Object();
 
     private record Fit(NormalisationStats stats, FeatureImputer imputer, Map<String, String> topTagOfArtist) {}
 
@@ -195,7 +197,13 @@ public class CatalogFeatureJob {
      * Adds what the tracks gained since the last round to their stored listeners and plays: only those tracks are
      * read and written. What a failed round took is given back for the next.
      */
-    synchronized void addPopularityGained() {
+    void addPopularityGained() {
+        synchronized (popularityLock) {
+            addGained();
+        }
+    }
+
+    private void addGained() {
         Map<String, long[]> gained = new HashMap<>();
         for (String trackId : new ArrayList<>(popularityGained.keySet())) {
             long[] delta = popularityGained.remove(trackId);
@@ -439,7 +447,13 @@ public class CatalogFeatureJob {
      * Listeners and plays per track counted anew over the whole installation (a rebuild: one paged read of every
      * user's track statistics), written for every track that has plays.
      */
-    public synchronized void recountPopularity() {
+    public void recountPopularity() {
+        synchronized (popularityLock) {
+            recount();
+        }
+    }
+
+    private void recount() {
         popularityGained.clear(); // the recount holds them
         Map<String, long[]> counts = new HashMap<>();
         plays.forEachPlayCount((trackId, trackPlays) -> {
