@@ -8,6 +8,7 @@ import io.spotifymate.stack.StackSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -87,6 +88,47 @@ final class StackProbes implements AutoCloseable {
             .httpClient(HttpClientConfig.httpClientConfig()
                     .setParam("http.connection.timeout", 2_000)
                     .setParam("http.socket.timeout", 2_000));
+
+    /**
+     * Waits until the machine's processors have been mostly idle (below {@code busyShare} of their time) over a few
+     * seconds, or {@code limit} passes: background work that follows an import (text embeddings, a training round)
+     * finishes before a load is measured. Returns the seconds waited, or -1 when it never got quiet.
+     */
+    static double awaitQuiet(double busyShare, Duration limit) {
+        long start = System.nanoTime();
+        long[] before = cpuTimes();
+        while (System.nanoTime() - start < limit.toNanos()) {
+            try {
+                Thread.sleep(3_000); // the window the machine's load is averaged over
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+            long[] after = cpuTimes();
+            long total = after[0] - before[0];
+            long idle = after[1] - before[1];
+            before = after;
+            if (total > 0 && (double) (total - idle) / total < busyShare) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+        }
+        return -1;
+    }
+
+    /** All processor time and idle time since boot, in clock ticks, from /proc/stat. */
+    private static long[] cpuTimes() {
+        try {
+            String[] fields =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < fields.length; i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            return new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
+        } catch (IOException | RuntimeException unreadable) {
+            return new long[] {0, 0};
+        }
+    }
 
     /** Resident and peak resident memory of a stack process, in MiB, from its pid file; -1 when it does not run. */
     record Memory(String process, long residentMiB, long peakMiB) {}
