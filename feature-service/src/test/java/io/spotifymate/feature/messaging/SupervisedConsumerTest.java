@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -159,15 +160,35 @@ class SupervisedConsumerTest {
                 200);
     }
 
-    /** A new topic of three partitions holding {@link #RECORDS} records. */
+    /**
+     * A new topic of three partitions holding {@link #RECORDS} records. A partition the broker has only just created
+     * can refuse an idempotent producer's first batches for good (NOT_LEADER_OR_FOLLOWER, then
+     * OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout) even once its leader shows in the metadata: then a fresh
+     * topic and producer are tried, so the records are in the topic exactly once.
+     */
     private static String topicWithRecords(StackSettings stack) throws Exception {
-        String topic = "supervised-" + UUID.randomUUID();
-        try (Admin admin = admin(stack)) {
-            TopicPlan.createAndAwaitLeaders(admin, List.of(new NewTopic(topic, 3, (short) 1)));
+        for (int attempt = 1; ; attempt++) {
+            String topic = "supervised-" + UUID.randomUUID();
+            try (Admin admin = admin(stack)) {
+                TopicPlan.createAndAwaitLeaders(admin, List.of(new NewTopic(topic, 3, (short) 1)));
+            }
+            try {
+                fill(stack, topic);
+                return topic;
+            } catch (ExecutionException refused) {
+                if (attempt == 3) {
+                    throw refused;
+                }
+            }
         }
+    }
+
+    private static void fill(StackSettings stack, String topic) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
@@ -179,7 +200,6 @@ class SupervisedConsumerTest {
                 record.get(); // each of them is in the topic before a consumer is started
             }
         }
-        return topic;
     }
 
     /** The group's committed offsets summed over the partitions (the topic's end is {@link #RECORDS}). */
