@@ -2,6 +2,9 @@ package io.spotifymate.feature.repository;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
@@ -14,6 +17,19 @@ final class AsyncWrites {
     static final int IN_FLIGHT = 128;
 
     private AsyncWrites() {}
+
+    /** Keys an {@code IN} query takes at once: one page of rows back, and no coordinator holding many partitions. */
+    static final int IN_CHUNK = 100;
+
+    /** The distinct ids, in their order, cut into lists of at most {@link #IN_CHUNK} for {@code IN} queries. */
+    static List<List<String>> inChunks(Collection<String> ids) {
+        List<String> all = ids.stream().distinct().toList();
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + IN_CHUNK)));
+        }
+        return chunks;
+    }
 
     /** Executes every statement and returns when all are done; the first failure is thrown after the rest settle. */
     static void executeAll(CqlSession session, Iterable<? extends Statement<?>> statements) {

@@ -31,7 +31,6 @@ import java.util.function.Function;
 public class CatalogStore {
 
     private static final int PAGE = 5_000;
-    private static final int IN_CHUNK = 100;
     private static final String SCOPE = "audio";
     /** A track row as the catalog job and the readers see it. */
     public record TrackRow(
@@ -273,13 +272,8 @@ public class CatalogStore {
     private <T> Map<String, T> byChunks(
             Collection<String> ids, PreparedStatement in, Function<Row, String> key, Function<Row, T> read) {
         Map<String, T> result = new ConcurrentHashMap<>();
-        List<String> all = ids.stream().distinct().toList();
-        List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + IN_CHUNK)));
-        }
         AsyncWrites.forEachAsync(
-                chunks,
+                AsyncWrites.inChunks(ids),
                 chunk -> session.executeAsync(in.bind(chunk)).thenAccept(page -> {
                     // An IN query of 100 keys fits one page.
                     page.currentPage().forEach(row -> result.put(key.apply(row), read.apply(row)));

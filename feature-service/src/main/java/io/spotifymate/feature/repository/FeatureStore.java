@@ -41,7 +41,6 @@ public class FeatureStore {
     public static final long PLAY_NAME_TIMESTAMP = 1;
 
     private static final int PAGE = 5_000;
-    private static final int IN_CHUNK = 100;
 
     /** One play as the statistics read it. */
     public record StoredPlay(
@@ -203,14 +202,9 @@ public class FeatureStore {
     /** The user's plays of these tracks as their statistics hold them now; a track never played is absent. */
     public Map<String, Integer> playCounts(String userId, Collection<String> trackIds) {
         PreparedStatement in = statements().playCounts;
-        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(trackIds));
-        List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + IN_CHUNK)));
-        }
         Map<String, Integer> counts = new ConcurrentHashMap<>();
         AsyncWrites.forEachAsync(
-                chunks,
+                AsyncWrites.inChunks(trackIds),
                 chunk -> session.executeAsync(in.bind(userId, chunk))
                         .thenCompose(rows -> collect(rows, new ArrayList<>()))
                         .thenAccept(rows ->

@@ -20,8 +20,6 @@ import java.util.Set;
 @ApplicationScoped
 public class PlaylistStore {
 
-    private static final int IN_CHUNK = 100;
-
     /** A playlist that holds a track: where, and how long the playlist is. */
     public record Membership(String playlistId, int position, int playlistLength) {}
 
@@ -141,9 +139,8 @@ public class PlaylistStore {
     /** The tracks, in order, of the playlists among {@code ids} that exist. */
     public Map<String, List<String>> tracksOf(Collection<String> ids) {
         Map<String, List<String>> result = new HashMap<>();
-        List<String> all = ids.stream().distinct().toList();
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            session.execute(statements().playlistsIn.bind(all.subList(from, Math.min(all.size(), from + IN_CHUNK))))
+        for (List<String> chunk : AsyncWrites.inChunks(ids)) {
+            session.execute(statements().playlistsIn.bind(chunk))
                     .forEach(row -> result.put(row.getString("playlist_id"), row.getList("tracks", String.class)));
         }
         return result;
