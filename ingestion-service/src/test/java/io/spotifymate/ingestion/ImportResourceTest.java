@@ -218,6 +218,22 @@ class ImportResourceTest {
         assertThat(entry.audioFeatures().tempo()).isEqualTo(120.0);
     }
 
+    /** The per-column counts travel from the reader through the saved job to the API, beside their total. */
+    @Test
+    void aCatalogJobReportsWhichColumnLostHowManyCells() {
+        String csv = "genre,artist_name,track_name,track_id,key,mode,tempo,time_signature\n"
+                + "Pop,Band,One," + randomSpotifyId() + ",C#,Major,fast,0/4\n"
+                + "Pop,Band,Two," + randomSpotifyId() + ",Db,Minor,98.5,4-Apr\n"
+                + "Pop,Band,Three," + randomSpotifyId() + ",H,minor,120,3-Apr\n";
+
+        JsonPath job = finished(uploadCatalog(csv));
+
+        assertThat(job.getLong("accepted")).isEqualTo(3);
+        assertThat(job.getLong("skipped.UNREADABLE_CELLS")).isEqualTo(3);
+        assertThat(job.getMap("unreadableCells", String.class, Long.class))
+                .isEqualTo(Map.of("key", 1L, "tempo", 1L, "time_signature", 1L));
+    }
+
     @Test
     void aPlayWithoutAnIdTakesTheCataloguedTrackOfItsArtistAndTitleElseAStableLocalId() {
         String id = randomSpotifyId();
@@ -240,6 +256,48 @@ class ImportResourceTest {
                 .extracting(PlayRecorded::trackId)
                 .containsExactlyInAnyOrder(
                         "spotify:track:" + id, io.spotifymate.events.TrackIds.local("Unknown " + id, "Nowhere"));
+    }
+
+    /** Release notes and credits do not hide a catalog track; a live recording keeps its own id; the job says so. */
+    @Test
+    void decoratedNamesOfABasicExportFindTheirCatalogTrackAndTheJobSaysHowManyPlaysMatched() throws IOException {
+        String id = randomSpotifyId();
+        String band = "Band " + id;
+        String csv =
+                "track,artist,uri\n\"Song " + id + "\",\"" + band + " Featuring Guest\",spotify:track:" + id + "\n";
+        finished(uploadCatalog(csv));
+        String user = "matches-" + id;
+        String basic = "[{\"endTime\": \"2024-03-01 10:00\", \"artistName\": \"" + band + "\", "
+                + "\"trackName\": \"Song " + id + " (feat. Guest) - Remastered 2011\", \"msPlayed\": 200000},"
+                + "{\"endTime\": \"2024-03-01 10:05\", \"artistName\": \"" + band + " & Other\", "
+                + "\"trackName\": \"Song " + id + " - Radio Edit\", \"msPlayed\": 180000},"
+                + "{\"endTime\": \"2024-03-01 10:10\", \"artistName\": \"" + band + "\", "
+                + "\"trackName\": \"Song " + id + " (Live)\", \"msPlayed\": 240000}]";
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("MyData/StreamingHistory_music_0.json"));
+            out.write(basic.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("MyData/Streaming_History_Audio_2023.json"));
+            out.write(EXTENDED.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+
+        JsonPath job = finished(upload(user, "my_spotify_data.zip", zip.toByteArray()));
+
+        assertThat(job.getLong("accepted")).isEqualTo(4);
+        assertThat(job.getMap("playMatches", String.class, Long.class))
+                .isEqualTo(Map.of("PLAYS_WITH_ID", 1L, "PLAYS_MATCHED_BY_NAME", 2L, "PLAYS_UNMATCHED", 1L));
+        assertThat(job.getString("summary"))
+                .isEqualTo("3 of 4 plays have a Spotify track (1 by the file's id, 2 matched by name in the catalog); "
+                        + "1 kept by name only");
+        assertThat(playsOf(user, 4))
+                .extracting(PlayRecorded::trackId)
+                .containsExactlyInAnyOrder(
+                        "spotify:track:" + id,
+                        "spotify:track:" + id,
+                        io.spotifymate.events.TrackIds.local(band, "Song " + id + " (Live)"),
+                        "spotify:track:3n3Ppam7vgaVa1iaRUc9Lp");
     }
 
     @Inject

@@ -6,28 +6,33 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads catalog CSV files with audio features, mapping columns by header name, in any order. The names of the common
  * Spotify and Kaggle layouts are understood (see {@link #ALIASES}); other columns are ignored. Numbers may be in
- * exponent form; cells a spreadsheet mangled (a leading {@code '} or {@code =}, a decimal comma, stray spaces) are
- * repaired when the intent is clear and otherwise counted as missing, never guessed.
+ * exponent form; cells a spreadsheet mangled (a leading {@code '} or {@code =}, a decimal comma, stray spaces, a time
+ * signature turned into a date) are repaired when the intent is clear and otherwise counted as unreadable under their
+ * column's header, never guessed. Every data row becomes an entry or a rejection with its reason.
  */
 public final class CatalogReader {
 
-    /** Catalog field → header names that mean it (compared lower-case, without spaces, dashes or underscores). */
+    private static final String TRACK_ID = "trackId";
+
+    /**
+     * Catalog field → header names that mean it (compared lower-case, without spaces, dashes or underscores). A file
+     * may have several track id columns, some of them empty in a row: they are tried in the order listed here.
+     */
     static final Map<String, List<String>> ALIASES = Map.ofEntries(
             Map.entry(
-                    "trackId",
-                    List.of("uri", "trackuri", "spotifyuri", "id", "trackid", "spotifyid", "spotifytrackid")),
+                    TRACK_ID, List.of("id", "trackid", "uri", "trackuri", "spotifyuri", "spotifyid", "spotifytrackid")),
             Map.entry("name", List.of("track", "name", "trackname", "title", "song", "songname")),
             Map.entry("artist", List.of("artist", "artists", "artistname", "artistnames")),
             Map.entry("album", List.of("album", "albumname")),
@@ -47,7 +52,6 @@ public final class CatalogReader {
             Map.entry("tempo", List.of("tempo", "bpm")),
             Map.entry("timeSignature", List.of("timesignature")));
 
-    private static final Pattern YEAR = Pattern.compile("^(\\d{4})");
     // Compiled once: a catalog has a million rows, and a pattern compiled per cell costs more than the rest of a row.
     private static final Pattern LIST_BRACKETS = Pattern.compile("^\\[|]$");
     private static final Pattern ARTIST_SEPARATOR = Pattern.compile(";|', '|\", \"");
@@ -74,8 +78,9 @@ public final class CatalogReader {
         if (header == null) {
             throw new NotACatalogException("The file is empty");
         }
-        Map<String, Integer> columns = mapColumns(header);
-        if (!columns.containsKey("trackId") && !(columns.containsKey("name") && columns.containsKey("artist"))) {
+        Layout layout = Layout.of(header);
+        if (layout.idColumns.length == 0
+                && !(layout.columns.containsKey("name") && layout.columns.containsKey("artist"))) {
             throw new NotACatalogException("The header names no track id column (uri, id, track_id, ...) and no "
                     + "track name and artist columns: " + String.join(",", header));
         }
@@ -83,7 +88,7 @@ public final class CatalogReader {
         List<String> record;
         while ((record = csv.next()) != null) {
             row++;
-            rows.accept(entry(row, record, columns));
+            rows.accept(entry(row, record, layout));
         }
     }
 
@@ -100,61 +105,110 @@ public final class CatalogReader {
         return rows;
     }
 
-    static Map<String, Integer> mapColumns(List<String> header) {
-        Map<String, Integer> columns = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = normalise(header.get(i));
-            for (var alias : ALIASES.entrySet()) {
-                if (alias.getValue().contains(name) && !columns.containsKey(alias.getKey())) {
-                    columns.put(alias.getKey(), i);
+    /**
+     * Where a file keeps each field, found once from its header: one column per field (the first that names it), and
+     * every track id column in the order they are tried. {@code headers} are the names a user reads in a report.
+     */
+    private static final class Layout {
+        final Map<String, Integer> columns;
+        final int[] idColumns;
+        final List<String> headers;
+
+        private Layout(Map<String, Integer> columns, int[] idColumns, List<String> headers) {
+            this.columns = columns;
+            this.idColumns = idColumns;
+            this.headers = headers;
+        }
+
+        static Layout of(List<String> header) {
+            List<String> idAliases = ALIASES.get(TRACK_ID);
+            Map<String, Integer> columns = new HashMap<>();
+            List<Integer> ids = new ArrayList<>();
+            List<String> headers = new ArrayList<>();
+            for (int i = 0; i < header.size(); i++) {
+                String shown = header.get(i).strip();
+                headers.add(shown.isEmpty() ? "column " + (i + 1) : shown);
+                String name = normalise(header.get(i));
+                if (idAliases.contains(name)) {
+                    ids.add(i);
+                    continue;
+                }
+                for (var alias : ALIASES.entrySet()) {
+                    if (alias.getValue().contains(name) && !columns.containsKey(alias.getKey())) {
+                        columns.put(alias.getKey(), i);
+                    }
                 }
             }
+            // A stable sort: two columns of the same name are tried in the header's order.
+            ids.sort(Comparator.comparingInt(i -> idAliases.indexOf(normalise(header.get(i)))));
+            return new Layout(
+                    Map.copyOf(columns),
+                    ids.stream().mapToInt(Integer::intValue).toArray(),
+                    List.copyOf(headers));
         }
-        return columns;
     }
 
     private static String normalise(String header) {
         return header.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-\"']", "");
     }
 
-    private static CatalogRow entry(int row, List<String> record, Map<String, Integer> columns) {
-        Cells cells = new Cells(record, columns);
+    private static CatalogRow entry(int row, List<String> record, Layout layout) {
+        Cells cells = new Cells(record, layout);
         String name = cells.text("name").orElse(null);
-        String artist = cells.text("artist").map(CatalogReader::firstArtist).orElse(null);
-        String trackId;
-        Optional<String> rawId = cells.text("trackId");
-        if (rawId.isPresent()) {
-            trackId = TrackIds.fromSpotifyReference(rawId.get()).orElse(null);
-            if (trackId == null) {
-                return new CatalogRow.Rejected(row, "trackId '" + rawId.get() + "' is not a Spotify track id");
+        // "[]" names no artist: nothing is lost, but there is no artist to name the track by either.
+        String artist = cells.text("artist")
+                .map(CatalogReader::firstArtist)
+                .filter(first -> !first.isEmpty())
+                .orElse(null);
+        String trackId = null;
+        List<String> notSpotify = List.of();
+        for (int column : layout.idColumns) {
+            Optional<String> raw = cells.at(column);
+            if (raw.isEmpty()) {
+                continue;
             }
-        } else if (name != null && artist != null) {
+            Optional<String> id = TrackIds.fromSpotifyReference(raw.get());
+            if (id.isEmpty()) {
+                if (notSpotify.isEmpty()) {
+                    notSpotify = new ArrayList<>(2);
+                }
+                notSpotify.add(layout.headers.get(column) + " '" + raw.get() + "'");
+                cells.unreadableAt(column);
+            } else if (trackId == null) {
+                trackId = id.get();
+            }
+        }
+        if (trackId == null && !notSpotify.isEmpty()) {
+            // A name + artist id would make a second entry of a track the file does identify, only unreadably.
+            return new CatalogRow.Rejected(
+                    row,
+                    String.join(", ", notSpotify)
+                            + (notSpotify.size() == 1 ? " is not a Spotify track id" : " are not Spotify track ids"));
+        }
+        if (trackId == null) {
+            if (name == null || artist == null) {
+                return new CatalogRow.Rejected(row, nothingNamesTheTrack(layout, name, artist));
+            }
             trackId = TrackIds.local(artist, name);
-        } else {
-            return new CatalogRow.Rejected(row, "no track id, and no track name and artist to name the track by");
         }
         AudioFeatures features = new AudioFeatures(
                 cells.unit("danceability"),
                 cells.unit("energy"),
-                cells.integer("key", -1, 11),
+                cells.key("key"),
                 cells.decimal("loudness", -80, 10),
-                cells.integer("mode", 0, 1),
+                cells.mode("mode"),
                 cells.unit("speechiness"),
                 cells.unit("acousticness"),
                 cells.unit("instrumentalness"),
                 cells.unit("liveness"),
                 cells.unit("valence"),
                 cells.decimal("tempo", 0, 300),
-                cells.integer("timeSignature", 0, 12));
+                cells.timeSignature("timeSignature"));
         boolean noFeatures = isEmpty(features);
         Long duration = Optional.ofNullable(cells.decimal("durationMs", 0, 24 * 3_600_000.0))
                 .map(Math::round)
                 .orElse(null);
-        Integer year = cells.text("year")
-                .map(YEAR::matcher)
-                .filter(Matcher::find)
-                .map(m -> Integer.parseInt(m.group(1)))
-                .orElse(null);
+        Integer year = cells.year("year");
         List<String> genres = cells.text("genres")
                 .map(text -> Arrays.stream(
                                 GENRE_SEPARATOR.split(GENRE_QUOTES.matcher(text).replaceAll("")))
@@ -162,6 +216,7 @@ public final class CatalogReader {
                         .filter(genre -> !genre.isEmpty())
                         .toList())
                 .orElse(List.of());
+        cells.beyondTheHeader();
         return new CatalogRow.Entry(
                 row,
                 trackId,
@@ -173,6 +228,36 @@ public final class CatalogReader {
                 noFeatures ? null : features,
                 genres,
                 List.copyOf(cells.unreadable));
+    }
+
+    /** Why a row without a track id cannot be taken in, naming the fields that left it without a name. */
+    private static String nothingNamesTheTrack(Layout layout, String name, String artist) {
+        List<String> empty = new ArrayList<>();
+        for (int column : layout.idColumns) {
+            empty.add(layout.headers.get(column));
+        }
+        List<String> absent = new ArrayList<>();
+        if (name == null) {
+            missing("name", layout, empty, absent);
+        }
+        if (artist == null) {
+            missing("artist", layout, empty, absent);
+        }
+        List<String> details = new ArrayList<>();
+        if (!empty.isEmpty()) {
+            details.add("empty: " + String.join(", ", empty));
+        }
+        details.addAll(absent);
+        return "no track id, and no track name and artist to name the track by (" + String.join("; ", details) + ")";
+    }
+
+    private static void missing(String field, Layout layout, List<String> empty, List<String> absent) {
+        Integer column = layout.columns.get(field);
+        if (column == null) {
+            absent.add("no track " + field + " column");
+        } else {
+            empty.add(layout.headers.get(column));
+        }
     }
 
     private static boolean isEmpty(AudioFeatures f) {
@@ -203,40 +288,175 @@ public final class CatalogReader {
         return QUOTES_AROUND.matcher(first).replaceAll("").strip();
     }
 
-    /** The cells of one row, read by field name, with the names of cells that could not be read. */
+    /**
+     * The pitch class 0–11 a note name means: a letter, upper or lower case, and at most one sharp or flat ("C#",
+     * "d♭", "Cb" = 11, "E#" = 5); null for anything else. Read by hand: some catalogs name the key in every row.
+     */
+    static Integer pitchClass(String note) {
+        if (note.isEmpty() || note.length() > 2) {
+            return null;
+        }
+        int natural = switch (Character.toUpperCase(note.charAt(0))) {
+            case 'C' -> 0;
+            case 'D' -> 2;
+            case 'E' -> 4;
+            case 'F' -> 5;
+            case 'G' -> 7;
+            case 'A' -> 9;
+            case 'B' -> 11;
+            default -> -1;
+        };
+        if (natural < 0) {
+            return null;
+        }
+        if (note.length() == 1) {
+            return natural;
+        }
+        int shift = switch (note.charAt(1)) {
+            case '#', '♯' -> 1;
+            case 'b', 'B', '♭' -> -1;
+            default -> 0;
+        };
+        return shift == 0 ? null : Math.floorMod(natural + shift, 12);
+    }
+
+    /**
+     * The beats per bar of {@code N/4}, or of the date a spreadsheet makes of it when the cell was typed without
+     * quoting ("4-Apr", the fourth of April, for 4/4); -1 for anything else. Spotify counts beats in quarter notes, so
+     * another denominator (or month) is not a time signature we can read without guessing.
+     */
+    static int beatsOverFour(String value) {
+        int digits = 0;
+        while (digits < 2 && digits < value.length() && value.charAt(digits) >= '0' && value.charAt(digits) <= '9') {
+            digits++;
+        }
+        if (digits == 0) {
+            return -1;
+        }
+        String rest = value.substring(digits).toLowerCase(Locale.ROOT);
+        boolean overFour = switch (rest) {
+            case "/4", "-apr", "apr", "-april", "april" -> true;
+            default -> false;
+        };
+        return overFour ? Integer.parseInt(value.substring(0, digits)) : -1;
+    }
+
+    /**
+     * The year of a release date: its first four digits ("1968", "1968-04-03") or the last four of a day-month-year
+     * date a spreadsheet wrote ("3/4/1968", either order of day and month); null for anything else, or "0000", which
+     * some catalogs write for an unknown date.
+     */
+    static Integer year(String value) {
+        int length = value.length();
+        int start;
+        if (length >= 4 && digits(value, 0, 4) && (length == 4 || "-/.T ".indexOf(value.charAt(4)) >= 0)) {
+            start = 0;
+        } else if (length >= 8 && digits(value, length - 4, length) && "-/.".indexOf(value.charAt(length - 5)) >= 0) {
+            start = length - 4;
+        } else {
+            return null;
+        }
+        int year = Integer.parseInt(value, start, start + 4, 10);
+        return year == 0 ? null : year;
+    }
+
+    private static boolean digits(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A cell as a spreadsheet may have mangled it, repaired where the intent is clear: a leading {@code '} or
+     * {@code =}, spaces, and a lone decimal comma.
+     */
+    static String repaired(String cell) {
+        String repaired = cell;
+        if (repaired.charAt(0) == '\'' || repaired.charAt(0) == '=') {
+            repaired = SPREADSHEET_PREFIX.matcher(repaired).replaceAll("");
+        }
+        if (repaired.indexOf(' ') >= 0) {
+            repaired = repaired.replace(" ", "");
+        }
+        int comma = repaired.indexOf(',');
+        if (comma >= 0 && repaired.indexOf('.') < 0 && repaired.indexOf(',', comma + 1) < 0) {
+            repaired = repaired.replace(',', '.');
+        }
+        return repaired;
+    }
+
+    /**
+     * The finite number a repaired cell holds, or null. Only digits, signs, a point and an exponent are a number here:
+     * Java would also read "NaN", hex and a trailing type letter ("1d"), none of which a catalog means as a value, and
+     * a cell of a name ("C#", "Major", "4-Apr") is told apart without the cost of an exception.
+     */
+    static Double number(String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean numeric = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
+            if (!numeric) {
+                return null;
+            }
+        }
+        try {
+            double number = Double.parseDouble(value);
+            return Double.isFinite(number) ? number : null;
+        } catch (NumberFormatException e) {
+            return null; // "4-4", "1e", "--": number characters, still no number
+        }
+    }
+
+    /** The cells of one row, read by field name, with the header names of cells that could not be read. */
     private static final class Cells {
         private final List<String> record;
-        private final Map<String, Integer> columns;
+        private final Layout layout;
         private final List<String> unreadable = new ArrayList<>();
 
-        Cells(List<String> record, Map<String, Integer> columns) {
+        Cells(List<String> record, Layout layout) {
             this.record = record;
-            this.columns = columns;
+            this.layout = layout;
         }
 
         Optional<String> text(String field) {
-            Integer index = columns.get(field);
-            if (index == null || index >= record.size()) {
+            Integer index = layout.columns.get(field);
+            return index == null ? Optional.empty() : at(index);
+        }
+
+        Optional<String> at(int index) {
+            if (index >= record.size()) {
                 return Optional.empty();
             }
             String value = record.get(index).strip();
             return value.isEmpty() ? Optional.empty() : Optional.of(value);
         }
 
-        Double unit(String field) {
-            return decimal(field, 0, 1);
+        /** Counts the cell of {@code field} as unreadable; null, for the caller to return as the cell's value. */
+        private <T> T unreadable(String field) {
+            unreadableAt(layout.columns.get(field));
+            return null;
         }
 
-        Integer integer(String field, int min, int max) {
-            Double value = decimal(field, min, max);
-            if (value == null) {
-                return null;
+        void unreadableAt(int column) {
+            unreadable.add(layout.headers.get(column));
+        }
+
+        /** Cells past the header's last column belong to no field: what they hold is lost, so it is counted. */
+        void beyondTheHeader() {
+            for (int i = layout.headers.size(); i < record.size(); i++) {
+                if (!record.get(i).isBlank()) {
+                    unreadable.add("column " + (i + 1) + " (no header)");
+                }
             }
-            if (value != Math.rint(value)) {
-                unreadable.add(field);
-                return null;
-            }
-            return value.intValue();
+        }
+
+        Double unit(String field) {
+            return decimal(field, 0, 1);
         }
 
         Double decimal(String field, double min, double max) {
@@ -244,27 +464,72 @@ public final class CatalogReader {
             if (text.isEmpty()) {
                 return null;
             }
-            String repaired = text.get();
-            if (repaired.charAt(0) == '\'' || repaired.charAt(0) == '=') {
-                repaired = SPREADSHEET_PREFIX.matcher(repaired).replaceAll("");
+            Double value = number(repaired(text.get()));
+            return value != null && value >= min && value <= max ? value : unreadable(field);
+        }
+
+        /** A whole number from {@code min} to {@code max}, or null (counted as unreadable when the cell held one). */
+        private Integer whole(String field, Double value, int min, int max) {
+            if (value == null || value != Math.rint(value) || value < min || value > max) {
+                return unreadable(field);
             }
-            if (repaired.indexOf(' ') >= 0) {
-                repaired = repaired.replace(" ", "");
+            return value.intValue();
+        }
+
+        /** 0–11 from a number or a note name; -1 is Spotify's "no key detected": missing, not unreadable. */
+        Integer key(String field) {
+            Optional<String> text = text(field);
+            if (text.isEmpty()) {
+                return null;
             }
-            int comma = repaired.indexOf(',');
-            if (comma >= 0 && repaired.indexOf('.') < 0 && repaired.indexOf(',', comma + 1) < 0) {
-                repaired = repaired.replace(',', '.');
+            String value = repaired(text.get());
+            Double number = number(value);
+            if (number == null) {
+                Integer pitch = pitchClass(value);
+                return pitch != null ? pitch : unreadable(field);
             }
-            try {
-                double value = Double.parseDouble(repaired);
-                if (Double.isFinite(value) && value >= min && value <= max) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // counted below
+            return number == -1 ? null : whole(field, number, 0, 11);
+        }
+
+        /** 1 for major, 0 for minor: a number, or the word ("Major", "min", any case). */
+        Integer mode(String field) {
+            Optional<String> text = text(field);
+            if (text.isEmpty()) {
+                return null;
             }
-            unreadable.add(field);
-            return null;
+            String value = repaired(text.get());
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "major", "maj" -> 1;
+                case "minor", "min" -> 0;
+                default -> whole(field, number(value), 0, 1);
+            };
+        }
+
+        /**
+         * Beats per bar, 1–12: a number, {@code N/4}, or the date a spreadsheet made of {@code N/4}. Zero is no
+         * number of beats (some catalogs write it, or "0/4", where none was detected): it counts as unreadable.
+         */
+        Integer timeSignature(String field) {
+            Optional<String> text = text(field);
+            if (text.isEmpty()) {
+                return null;
+            }
+            String value = repaired(text.get());
+            Double number = number(value);
+            if (number == null) {
+                int beats = beatsOverFour(value);
+                number = beats < 0 ? null : (double) beats;
+            }
+            return whole(field, number, 1, 12);
+        }
+
+        Integer year(String field) {
+            Optional<String> text = text(field);
+            if (text.isEmpty()) {
+                return null;
+            }
+            Integer year = CatalogReader.year(text.get());
+            return year != null ? year : unreadable(field);
         }
     }
 }

@@ -11,8 +11,11 @@ public sealed interface CatalogRow {
     /**
      * A catalog entry.
      *
+     * @param trackId the Spotify id of the first id column that holds one (id, track_id, uri, ...), else a local id
+     *     from name and artist
      * @param audioFeatures null when the file has no feature columns or every feature cell is empty
-     * @param unreadableCells the names of cells that held something but not a valid value; they count as missing
+     * @param unreadableCells the header names of the cells that held something but not a valid value, once per cell
+     *     (a cell past the header's last column as "column N (no header)"); they count as missing
      */
     record Entry(
             int row,
@@ -27,6 +30,6 @@ public sealed interface CatalogRow {
             List<String> unreadableCells)
             implements CatalogRow {}
 
-    /** A row that names no track. */
+    /** A row that names no track: every id cell empty and no name and artist, or no id cell holding a Spotify id. */
     record Rejected(int row, String reason) implements CatalogRow {}
 }

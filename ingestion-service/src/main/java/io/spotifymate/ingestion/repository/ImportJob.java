@@ -78,6 +78,11 @@ public class ImportJob extends PanacheEntityBase {
     @Column(nullable = false)
     public Map<String, Long> skipped = new LinkedHashMap<>();
 
+    /** Catalog cells that held no valid value, per column header; their sum is {@code skipped.UNREADABLE_CELLS}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "unreadable_cells", nullable = false)
+    public Map<String, Long> unreadableCells = new LinkedHashMap<>();
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<Rejection> rejections = new ArrayList<>();
@@ -85,6 +90,21 @@ public class ImportJob extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "ignored_files", nullable = false)
     public List<String> ignoredFiles = new ArrayList<>();
+
+    /** Counted in {@link #playMatches}: plays whose file gave their Spotify track id. */
+    public static final String PLAYS_WITH_ID = "PLAYS_WITH_ID";
+    /** Counted in {@link #playMatches}: plays without an id that the catalog knew by their artist and title. */
+    public static final String PLAYS_MATCHED_BY_NAME = "PLAYS_MATCHED_BY_NAME";
+    /** Counted in {@link #playMatches}: plays the catalog did not know, kept under a local id minted from the names. */
+    public static final String PLAYS_UNMATCHED = "PLAYS_UNMATCHED";
+
+    /**
+     * How a history import's plays found their track, so a user sees how much of their history names catalog tracks
+     * (which recommendations can use) and how much is kept by name only; empty for a catalog or dataset import.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "play_matches", nullable = false)
+    public Map<String, Long> playMatches = new LinkedHashMap<>();
 
     public String error;
 

@@ -75,7 +75,10 @@ public class ImportService {
     static final String CATALOG_CSV = "CATALOG_CSV";
     /** The format name a job reports for Million Playlist Dataset slices. */
     static final String MPD_SLICE = "MPD_SLICE";
-    /** Counted in a job's skipped map: catalog cells that held no valid value and count as missing. */
+    /**
+     * Counted in a job's skipped map: catalog cells that held no valid value and count as missing. The job's
+     * unreadableCells has them by column.
+     */
     static final String UNREADABLE_CELLS = "UNREADABLE_CELLS";
     /** Counted in a job's skipped map: playlist tracks without a usable uri, name or artist. */
     static final String DROPPED_PLAYLIST_TRACKS = "DROPPED_PLAYLIST_TRACKS";
@@ -308,6 +311,8 @@ public class ImportService {
         progress.read();
         if (row instanceof ExportRow.Play play) {
             PlayRecorded event = plays.fromExport(userId, play.play(), source(play.format()));
+            // Counted first, so the save a full batch makes holds this play too.
+            progress.play(play.play().trackId() != null, event.trackId());
             progress.accepted(publisher.send(event));
             if (outcome.latestPlay == null || event.playedAt().isAfter(outcome.latestPlay)) {
                 outcome.latestPlay = event.playedAt();
@@ -326,12 +331,10 @@ public class ImportService {
                 progress.read();
                 if (row instanceof CatalogRow.Entry entry) {
                     TrackCataloged event = events.catalogEntry(entry);
+                    // Counted first, so the save a full batch makes holds this row's lost cells too.
+                    progress.unreadableCells(UNREADABLE_CELLS, entry.unreadableCells());
                     progress.accepted(publisher.send(event));
                     catalog.learn(event);
-                    if (!entry.unreadableCells().isEmpty()) {
-                        progress.skipped(
-                                UNREADABLE_CELLS, entry.unreadableCells().size());
-                    }
                 } else if (row instanceof CatalogRow.Rejected rejected) {
                     progress.rejected(fileName, rejected.row(), rejected.reason());
                 }

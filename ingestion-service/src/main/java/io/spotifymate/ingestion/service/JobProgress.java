@@ -1,10 +1,12 @@
 package io.spotifymate.ingestion.service;
 
+import io.spotifymate.events.TrackIds;
 import io.spotifymate.ingestion.repository.ImportJob;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -53,6 +55,10 @@ final class JobProgress {
     private long savedAt = System.nanoTime();
 
     private String firstFileError;
+    // How plays found their track: plain counters, as this runs for every play of an import.
+    private long playsWithId;
+    private long playsMatchedByName;
+    private long playsUnmatched;
     /** The rows the counting pass found, once it is done; it runs beside the import. */
     private volatile Long total;
 
@@ -97,12 +103,40 @@ final class JobProgress {
         afterRow();
     }
 
+    /**
+     * Cells of a row that held no valid value, by column header: {@code kind} in the skipped map counts them all, and
+     * each column its own, so a user sees which column lost how many cells.
+     */
+    void unreadableCells(String kind, List<String> columns) {
+        if (columns.isEmpty()) {
+            return;
+        }
+        counts.skipped.merge(kind, (long) columns.size(), Long::sum);
+        for (String column : columns) {
+            counts.unreadableCells.merge(column, 1L, Long::sum);
+        }
+    }
+
     void rejected(String file, int row, String reason) {
         counts.rejected++;
         if (counts.rejections.size() < keptRejections) {
             counts.rejections.add(new ImportJob.Rejection(file, row, reason));
         }
         afterRow();
+    }
+
+    /**
+     * A play became an event: counted by how it found its track id, from its file, from the catalog by its names
+     * (a Spotify id), or minted locally from its names.
+     */
+    void play(boolean idInFile, String trackId) {
+        if (idInFile) {
+            playsWithId++;
+        } else if (TrackIds.isSpotify(trackId)) {
+            playsMatchedByName++;
+        } else {
+            playsUnmatched++;
+        }
     }
 
     /** A whole file could not be read (to its end); the first such error is the job's error. */
@@ -158,6 +192,14 @@ final class JobProgress {
         job.accepted = counts.accepted;
         job.rejected = counts.rejected;
         job.skipped = new LinkedHashMap<>(counts.skipped);
+        job.unreadableCells = new LinkedHashMap<>(counts.unreadableCells);
         job.rejections = new ArrayList<>(counts.rejections);
+        if (playsWithId + playsMatchedByName + playsUnmatched > 0) {
+            Map<String, Long> plays = new LinkedHashMap<>();
+            plays.put(ImportJob.PLAYS_WITH_ID, playsWithId);
+            plays.put(ImportJob.PLAYS_MATCHED_BY_NAME, playsMatchedByName);
+            plays.put(ImportJob.PLAYS_UNMATCHED, playsUnmatched);
+            job.playMatches = plays;
+        }
     }
 }
