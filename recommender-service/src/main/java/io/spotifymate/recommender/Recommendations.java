@@ -9,6 +9,8 @@ import java.util.List;
  * says so.
  *
  * @param requestId the id under which this answer was recorded (the RecommendationsServed event)
+ * @param relaxed the constraints let go because no track fitted them all, in the order they were ("the era
+ *     (1960–1969)"); empty when every constraint held. {@code message} says it in a sentence.
  */
 public record Recommendations(
         String userId,
@@ -17,7 +19,8 @@ public record Recommendations(
         String modelVersion,
         String modelKind,
         List<Item> items,
-        String message) {
+        String message,
+        List<String> relaxed) {
 
     /** Whether a model answered. */
     public enum Status {

@@ -233,12 +233,11 @@ class RecommenderServiceTest {
             assertThat(t.style()).isEqualTo(1);
             assertThat(t.audio()[1]).isLessThanOrEqualTo(0.45);
             assertThat(t.audio()[4]).isGreaterThanOrEqualTo(0.35);
+            // The measured values, each called high or low only where it stands out in the catalog.
             assertThat((String) item.get("reason"))
-                    .contains(String.format(
-                            java.util.Locale.ROOT,
-                            "matches calm: low energy (%.2f), high acousticness (%.2f)",
-                            t.audio()[1],
-                            t.audio()[4]));
+                    .contains("matches calm: ")
+                    .contains(String.format(java.util.Locale.ROOT, "energy %.2f", t.audio()[1]))
+                    .contains(String.format(java.util.Locale.ROOT, "acousticness %.2f", t.audio()[4]));
         }
 
         JsonPath ranged = recommend(ROCKER, "k=20&genre=" + ELECTRONIC + "&energy=0.5-0.95&tempo=80-160&era=1980s");
@@ -257,8 +256,14 @@ class RecommenderServiceTest {
         assertThat(discovery.getList("items.artistName", String.class))
                 .isNotEmpty()
                 .doesNotContainAnyElementsOf(knownArtists);
-        assertThat(discovery.getList("items.reason", String.class))
-                .allSatisfy(r -> assertThat(r).contains("New artist for you"));
+        // Each new artist is said to be new once (a second pick of theirs would repeat the very words).
+        List<String> reasons = discovery.getList("items.reason", String.class);
+        List<String> artists = discovery.getList("items.artistName", String.class);
+        for (int i = 0; i < reasons.size(); i++) {
+            if (artists.indexOf(artists.get(i)) == i) {
+                assertThat(reasons.get(i)).contains("New artist for you: " + artists.get(i));
+            }
+        }
         JsonPath familiar = recommend(ROCKER, "k=15&familiarity=easy");
         assertThat(familiar.getList("items.artistName", String.class))
                 .isNotEmpty()
@@ -432,7 +437,7 @@ class RecommenderServiceTest {
         assertThat(reasons).anySatisfy(r -> {
             assertThat(r.get("type")).isEqualTo("CO_OCCURRENCE");
             assertThat(seeds).contains((String) r.get("trackId"));
-            assertThat((String) r.get("text")).startsWith("Often in playlists with ");
+            assertThat((String) r.get("text")).matches("In \\d+ playlists? with .*");
         });
         given().auth()
                 .oauth2(TestTokens.user(ROCKER))

@@ -5,7 +5,8 @@ import java.util.List;
 
 /** The part of the recommender's answer the chat uses; unknown fields are ignored. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RecommendationsView(String status, String modelVersion, List<Item> items, String message) {
+public record RecommendationsView(
+        String status, String modelVersion, List<Item> items, String message, List<String> relaxed) {
 
     /** The status of an answer given before any model is served: popular tracks, with a message saying so. */
     public static final String FALLBACK = "FALLBACK";
@@ -16,5 +17,6 @@ public record RecommendationsView(String status, String modelVersion, List<Item>
 
     public RecommendationsView {
         items = items == null ? List.of() : List.copyOf(items);
+        relaxed = relaxed == null ? List.of() : List.copyOf(relaxed);
     }
 }

@@ -90,8 +90,15 @@ public class OfflineEngine {
         }
         List<ChatReply.Track> tracks = tracksOf(view);
         String what = describe(understood);
-        StringBuilder text = new StringBuilder(lead)
-                .append("Here ")
+        StringBuilder text = new StringBuilder(lead);
+        if (!view.relaxed().isEmpty()) {
+            // Nothing fitted every wish: say which was let go before the tracks that fit the rest.
+            text.append("Nothing here fits all of that, so I left out ")
+                    .append(String.join(" and ", view.relaxed()))
+                    .append(". ");
+            what = "";
+        }
+        text.append("Here ")
                 .append(tracks.size() == 1 ? "is " : "are ")
                 .append(tracks.size())
                 .append(what.isEmpty() ? "" : " " + what)

@@ -43,7 +43,7 @@ public class Catalog {
     private static final long LOG_MINUTES = 23 * 60;
 
     private static final String TRACK_COLUMNS = "track_id, name, artist_name, artist_id, duration_ms, release_year, "
-            + "genres, filled_features, features, listeners, total_plays";
+            + "genres, filled_features, features, imputed, listeners, total_plays";
 
     private final QuarkusCqlSession session;
     private final AtomicReference<CatalogSnapshot> current = new AtomicReference<>(CatalogSnapshot.empty());
@@ -246,7 +246,8 @@ public class Catalog {
                 row.getList("filled_features", Double.class),
                 row.getList("features", Double.class),
                 row.isNull("listeners") ? null : row.getInt("listeners"),
-                row.isNull("total_plays") ? null : row.getLong("total_plays"));
+                row.isNull("total_plays") ? null : row.getLong("total_plays"),
+                Set.copyOf(row.getMap("imputed", String.class, String.class).keySet()));
     }
 
     /** The change log's kind for a track row ({@code artist} for an artist row). */

@@ -16,6 +16,12 @@ import java.util.Set;
  * filter the whole catalog without touching a map: names and artists, release year, duration, the audio features on
  * their own scales (for moods, energy and tempo), the normalised feature vector (for "sounds like"), genre and artist
  * tags, and how many listeners of this installation played it. Immutable; the {@link Catalog} swaps in a new one.
+ *
+ * <p>Only measured features count as facts. The feature store fills a track's gaps (from its artist, its genre or
+ * the catalog's medians) so every track has a vector; here the filled ones are masked: {@link #audio} gives NaN for
+ * them, filters and explanations never use them, and a track's sound vector keeps only measured dimensions — a track
+ * with fewer than {@link #MIN_MEASURED_SOUND} measured sound features has none, so it is never "like" anything by
+ * values that were guessed.
  */
 public final class CatalogSnapshot {
 
@@ -31,7 +37,50 @@ public final class CatalogSnapshot {
             List<Double> audio,
             List<Double> vector,
             Integer listeners,
-            Long totalPlays) {}
+            Long totalPlays,
+            Set<String> imputed) {
+
+        /** A track whose features were all measured (or which has none). */
+        public Track(
+                String trackId,
+                String name,
+                String artistName,
+                String artistId,
+                Long durationMs,
+                Integer releaseYear,
+                List<String> genres,
+                List<Double> audio,
+                List<Double> vector,
+                Integer listeners,
+                Long totalPlays) {
+            this(
+                    trackId,
+                    name,
+                    artistName,
+                    artistId,
+                    durationMs,
+                    releaseYear,
+                    genres,
+                    audio,
+                    vector,
+                    listeners,
+                    totalPlays,
+                    Set.of());
+        }
+    }
+
+    /**
+     * The fewest measured sound features (danceability … tempo, see {@link AudioColumns#SOUND}) a track needs for a
+     * sound vector: with fewer, two tracks would look alike by one or two numbers, or by duration alone.
+     */
+    public static final int MIN_MEASURED_SOUND = 5;
+
+    /** The share of the catalog below which a measured value is "low", and the share above which it is "high". */
+    static final double LOW_SHARE = 0.30;
+
+    static final double HIGH_SHARE = 0.70;
+    /** Tracks sampled (evenly) for the percentiles: plenty for two cut points, and cheap on a large catalog. */
+    private static final int PERCENTILE_SAMPLE = 20_000;
 
     private final String[] trackIds;
     private final String[] names;
@@ -47,6 +96,12 @@ public final class CatalogSnapshot {
     private final int[] years;
     private final float[] audio;
     private final boolean[] hasAudio;
+    /** Per track, bit c set when audio column c was measured, not filled in. */
+    private final short[] measured;
+    /** Per audio column, the catalog's 30th and 70th percentile of measured values (NaN when none). */
+    private final float[] low;
+
+    private final float[] high;
     private final float[] vectors;
     private final float[] vectorNorms;
     private final float[] popularity;
@@ -56,6 +111,9 @@ public final class CatalogSnapshot {
     private final Map<String, Integer> tagIndex;
     private final int[][] tracksOfArtist;
     private final int[] byPopularity;
+    /** Each track's place in {@link #byPopularity}, from 1. */
+    private final int[] popularityRank;
+
     private final Instant loadedAt;
     /** What {@link #track(int)} gives back, beside the arrays above, so a snapshot can be changed into the next. */
     private final List<String>[] genres;
@@ -81,6 +139,7 @@ public final class CatalogSnapshot {
         years = new int[n];
         audio = new float[n * AudioColumns.SIZE];
         hasAudio = new boolean[n];
+        measured = new short[n];
         vectors = new float[n * AudioColumns.SIZE];
         vectorNorms = new float[n];
         popularity = new float[n];
@@ -117,11 +176,13 @@ public final class CatalogSnapshot {
             durationMs[i] = track.durationMs() == null ? -1 : (int) Math.min(Integer.MAX_VALUE, track.durationMs());
             years[i] = track.releaseYear() == null ? 0 : track.releaseYear();
             hasAudio[i] = copy(track.audio(), audio, i);
+            measured[i] = hasAudio[i] ? measuredMask(track.imputed()) : 0;
             genres[i] = track.genres() == null ? List.of() : List.copyOf(track.genres());
             listeners[i] = track.listeners() == null ? -1 : track.listeners();
             totalPlays[i] = track.totalPlays() == null ? -1 : track.totalPlays();
             hasVector[i] = copy(track.vector(), vectors, i);
             if (hasVector[i]) {
+                maskGuesses(vectors, i, measured[i]);
                 float sum = 0;
                 for (int f = 0; f < AudioColumns.SIZE; f++) {
                     float v = vectors[i * AudioColumns.SIZE + f];
@@ -153,11 +214,68 @@ public final class CatalogSnapshot {
                     .mapToInt(Integer::intValue)
                     .toArray();
         }
+        low = new float[AudioColumns.SIZE];
+        high = new float[AudioColumns.SIZE];
+        for (int c = 0; c < AudioColumns.SIZE; c++) {
+            float[] cuts = percentiles(c);
+            low[c] = cuts[0];
+            high[c] = cuts[1];
+        }
         byPopularity = java.util.stream.IntStream.range(0, n)
                 .boxed()
                 .sorted((x, y) -> popularity[y] != popularity[x] ? Float.compare(popularity[y], popularity[x]) : x - y)
                 .mapToInt(Integer::intValue)
                 .toArray();
+        popularityRank = new int[n];
+        for (int r = 0; r < n; r++) {
+            popularityRank[byPopularity[r]] = r + 1;
+        }
+    }
+
+    /** Bit c set for each audio column not among the imputed dimension names. */
+    private static short measuredMask(Set<String> imputed) {
+        short mask = 0;
+        for (int c = 0; c < AudioColumns.SIZE; c++) {
+            if (imputed == null || !imputed.contains(AudioColumns.NAMES.get(c))) {
+                mask |= (short) (1 << c);
+            }
+        }
+        return mask;
+    }
+
+    /** Zeroes the filled-in dimensions of a track's vector, or all of it when too few sound features were measured. */
+    private static void maskGuesses(float[] vectors, int track, short mask) {
+        int sound = 0;
+        for (int c : AudioColumns.SOUND) {
+            if ((mask & (1 << c)) != 0) {
+                sound++;
+            }
+        }
+        for (int c = 0; c < AudioColumns.SIZE; c++) {
+            if (sound < MIN_MEASURED_SOUND || (mask & (1 << c)) == 0) {
+                vectors[track * AudioColumns.SIZE + c] = 0;
+            }
+        }
+    }
+
+    /** The 30th and 70th percentile of column c over (a sample of) the tracks that measured it. */
+    private float[] percentiles(int column) {
+        int n = size();
+        int step = Math.max(1, n / PERCENTILE_SAMPLE);
+        float[] values = new float[(n + step - 1) / step];
+        int count = 0;
+        for (int i = 0; i < n; i += step) {
+            if ((measured[i] & (1 << column)) != 0) {
+                values[count++] = audio[i * AudioColumns.SIZE + column];
+            }
+        }
+        if (count == 0) {
+            return new float[] {Float.NaN, Float.NaN};
+        }
+        Arrays.sort(values, 0, count);
+        return new float[] {
+            values[(int) Math.floor(LOW_SHARE * (count - 1))], values[(int) Math.ceil(HIGH_SHARE * (count - 1))]
+        };
     }
 
     /**
@@ -205,7 +323,21 @@ public final class CatalogSnapshot {
                 hasAudio[i] ? values(audio, i) : null,
                 hasVector[i] ? values(vectors, i) : null,
                 listeners[i] < 0 ? null : listeners[i],
-                totalPlays[i] < 0 ? null : totalPlays[i]);
+                totalPlays[i] < 0 ? null : totalPlays[i],
+                imputedNames(measured[i], hasAudio[i]));
+    }
+
+    private static Set<String> imputedNames(short mask, boolean hasAudio) {
+        if (!hasAudio) {
+            return Set.of();
+        }
+        Set<String> names = new java.util.TreeSet<>();
+        for (int c = 0; c < AudioColumns.SIZE; c++) {
+            if ((mask & (1 << c)) == 0) {
+                names.add(AudioColumns.NAMES.get(c));
+            }
+        }
+        return Set.copyOf(names);
     }
 
     /** As {@link #track(int)} holds it: audio values at float precision, so a read and a snapshot compare equal. */
@@ -219,9 +351,21 @@ public final class CatalogSnapshot {
                 track.releaseYear(),
                 track.genres() == null ? List.of() : List.copyOf(track.genres()),
                 atFloatPrecision(track.audio()),
-                atFloatPrecision(track.vector()),
+                maskedAtFloatPrecision(track),
                 track.listeners(),
-                track.totalPlays());
+                track.totalPlays(),
+                imputedNames(measuredMask(track.imputed()), track.audio() != null));
+    }
+
+    private static List<Double> maskedAtFloatPrecision(Track track) {
+        float[] held = new float[AudioColumns.SIZE];
+        if (!copy(track.vector(), held, 0)) {
+            return null;
+        }
+        float[] filled = new float[AudioColumns.SIZE];
+        short mask = copy(track.audio(), filled, 0) ? measuredMask(track.imputed()) : 0;
+        maskGuesses(held, 0, mask);
+        return values(held, 0);
     }
 
     private static List<Double> atFloatPrecision(List<Double> values) {
@@ -430,13 +574,30 @@ public final class CatalogSnapshot {
         return years[track];
     }
 
+    /** Whether any of the track's audio features was measured. */
     public boolean hasAudio(int track) {
-        return hasAudio[track];
+        return measured[track] != 0;
     }
 
-    /** One audio feature on its own scale (see {@link AudioColumns}); meaningful only where {@link #hasAudio}. */
+    /** Whether this audio feature of the track was measured (not filled in from its artist, genre or the catalog). */
+    public boolean measured(int track, int column) {
+        return (measured[track] & (1 << column)) != 0;
+    }
+
+    /** One measured audio feature on its own scale (see {@link AudioColumns}); NaN where it was not measured. */
     public float audio(int track, int column) {
-        return audio[track * AudioColumns.SIZE + column];
+        return measured(track, column) ? audio[track * AudioColumns.SIZE + column] : Float.NaN;
+    }
+
+    /**
+     * "high" when the value is above the catalog's 70th percentile of that feature, "low" when under its 30th, else
+     * null: a word only where the value really stands out here.
+     */
+    public String level(int column, float value) {
+        if (Float.isNaN(value) || Float.isNaN(low[column])) {
+            return null;
+        }
+        return value > high[column] ? "high" : value < low[column] ? "low" : null;
     }
 
     /** Cosine similarity of two tracks' normalised feature vectors; 0 when either has none. */
@@ -484,6 +645,16 @@ public final class CatalogSnapshot {
     /** log(1 + listeners here), with total plays as a tie-break. */
     public float popularity(int track) {
         return popularity[track];
+    }
+
+    /** How many listeners of this installation played the track; 0 when none or unknown. */
+    public int listeners(int track) {
+        return Math.max(0, listeners[track]);
+    }
+
+    /** The track's place when the catalog is ordered most popular first: 1 for the most popular. */
+    public int popularityRank(int track) {
+        return popularityRank[track];
     }
 
     /** All tracks, most popular first. */

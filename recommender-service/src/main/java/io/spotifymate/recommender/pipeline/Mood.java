@@ -10,31 +10,33 @@ import java.util.stream.Collectors;
 
 /**
  * A mood as a few bounds on audio features, all of which a track must meet. The bounds are plain and few on purpose:
- * the explanation of every pick states them with the track's own values, and a listener can check them.
+ * the explanation of every pick states them with the track's own measured values, and a listener can check them. A
+ * feature that was filled in rather than measured meets no bound.
  */
 public enum Mood {
-    CALM(Rule.atMost(AudioColumns.ENERGY, 0.45, "low"), Rule.atLeast(AudioColumns.ACOUSTICNESS, 0.35, "high")),
-    HAPPY(Rule.atLeast(AudioColumns.VALENCE, 0.6, "high"), Rule.atLeast(AudioColumns.ENERGY, 0.5, "lively")),
-    SAD(Rule.atMost(AudioColumns.VALENCE, 0.35, "low"), Rule.atMost(AudioColumns.ENERGY, 0.6, "subdued")),
-    ENERGETIC(Rule.atLeast(AudioColumns.ENERGY, 0.75, "high"), Rule.atLeast(AudioColumns.TEMPO, 115, "quick")),
+    CALM(Rule.atMost(AudioColumns.ENERGY, 0.45), Rule.atLeast(AudioColumns.ACOUSTICNESS, 0.35)),
+    HAPPY(Rule.atLeast(AudioColumns.VALENCE, 0.6), Rule.atLeast(AudioColumns.ENERGY, 0.5)),
+    SAD(Rule.atMost(AudioColumns.VALENCE, 0.35), Rule.atMost(AudioColumns.ENERGY, 0.6)),
+    ENERGETIC(Rule.atLeast(AudioColumns.ENERGY, 0.75), Rule.atLeast(AudioColumns.TEMPO, 115)),
     FOCUS(
-            Rule.atLeast(AudioColumns.INSTRUMENTALNESS, 0.5, "high"),
-            Rule.atMost(AudioColumns.SPEECHINESS, 0.1, "little"),
-            Rule.atMost(AudioColumns.ENERGY, 0.75, "moderate")),
-    PARTY(Rule.atLeast(AudioColumns.DANCEABILITY, 0.7, "high"), Rule.atLeast(AudioColumns.ENERGY, 0.65, "high"));
+            Rule.atLeast(AudioColumns.INSTRUMENTALNESS, 0.5),
+            Rule.atMost(AudioColumns.SPEECHINESS, 0.1),
+            Rule.atMost(AudioColumns.ENERGY, 0.75)),
+    PARTY(Rule.atLeast(AudioColumns.DANCEABILITY, 0.7), Rule.atLeast(AudioColumns.ENERGY, 0.65));
 
-    /** One bound: the feature at {@code column} at least or at most {@code limit}, described as {@code word}. */
-    public record Rule(int column, double limit, boolean atLeast, String word) {
+    /** One bound: the feature at {@code column} at least or at most {@code limit}. */
+    public record Rule(int column, double limit, boolean atLeast) {
 
-        static Rule atLeast(int column, double limit, String word) {
-            return new Rule(column, limit, true, word);
+        static Rule atLeast(int column, double limit) {
+            return new Rule(column, limit, true);
         }
 
-        static Rule atMost(int column, double limit, String word) {
-            return new Rule(column, limit, false, word);
+        static Rule atMost(int column, double limit) {
+            return new Rule(column, limit, false);
         }
 
         boolean holds(float value) {
+            // NaN, a feature that was not measured, holds no bound.
             return atLeast ? value >= limit : value <= limit;
         }
     }
@@ -53,11 +55,8 @@ public enum Mood {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether the track's audio features meet every bound; a track without features matches no mood. */
+    /** Whether the track's measured audio features meet every bound; a feature that was filled in meets none. */
     public boolean matches(CatalogSnapshot catalog, int track) {
-        if (!catalog.hasAudio(track)) {
-            return false;
-        }
         for (Rule rule : rules) {
             if (!rule.holds(catalog.audio(track, rule.column()))) {
                 return false;
@@ -66,15 +65,23 @@ public enum Mood {
         return true;
     }
 
-    /** "matches calm: low energy (0.21), high acousticness (0.83)". */
+    /**
+     * "matches calm: low energy 0.21, acousticness 0.55": each bound with the track's measured value, called high or
+     * low only where the value stands out in this catalog ({@link CatalogSnapshot#level}).
+     */
     public String explain(CatalogSnapshot catalog, int track) {
         List<String> parts = new ArrayList<>();
         for (Rule rule : rules) {
-            float value = catalog.audio(track, rule.column());
-            parts.add(
-                    rule.word() + " " + AudioColumns.label(rule.column()) + " (" + format(rule.column(), value) + ")");
+            parts.add(describe(catalog, track, rule.column()));
         }
         return "matches " + label() + ": " + String.join(", ", parts);
+    }
+
+    /** "high energy 0.91", or "energy 0.52" where the value does not stand out; only for a measured value. */
+    static String describe(CatalogSnapshot catalog, int track, int column) {
+        float value = catalog.audio(track, column);
+        String level = catalog.level(column, value);
+        return (level == null ? "" : level + " ") + AudioColumns.label(column) + " " + format(column, value);
     }
 
     static String format(int column, float value) {

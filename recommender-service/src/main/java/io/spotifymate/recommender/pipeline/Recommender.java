@@ -29,11 +29,30 @@ public final class Recommender {
     /** How the pipeline is tuned; the defaults come from {@code RecommenderConfig}. */
     public record Settings(int maxPerArtist, double lambda, int modelCandidates, int otherCandidates) {}
 
-    /** A track that shares playlists with a seed: its damped co-occurrence score and the seed behind most of it. */
-    public record CoListed(float score, int seed) {}
+    /**
+     * A track that shares playlists with seeds: its damped co-occurrence score, the seed behind most of it, and how many
+     * playlists list it with that seed.
+     */
+    public record CoListed(float score, int seed, int playlists) {
 
-    /** What the pipeline answers: the picks, best first, and a note when fewer than asked could be found. */
-    public record Result(List<Pick> picks, String message) {}
+        /** The same track listed with another seed: the scores add up, the stronger seed is named. */
+        public CoListed plus(CoListed other) {
+            return score >= other.score
+                    ? new CoListed(score + other.score, seed, playlists)
+                    : new CoListed(score + other.score, other.seed, other.playlists);
+        }
+    }
+
+    /**
+     * What the pipeline answers: the picks, best first, a note when fewer than asked could be found or a constraint
+     * had to be let go, and which constraints were let go (in the order they were), empty when none.
+     */
+    public record Result(List<Pick> picks, String message, List<String> relaxed) {
+
+        public Result(List<Pick> picks, String message) {
+            this(picks, message, List.of());
+        }
+    }
 
     private static final byte ELIGIBLE = 1;
     private static final byte FILTERED = 2;
@@ -79,7 +98,6 @@ public final class Recommender {
     static final String CONTENT = "content";
     static final String POPULARITY = "popularity";
     private static final int ANCHORS_FOR_CENTROID = 50;
-    private static final int ANCHORS_FOR_EXPLANATION = 50;
 
     private final Settings settings;
 
@@ -88,10 +106,89 @@ public final class Recommender {
     }
 
     /**
+     * The answer to a query. When no track fits every constraint, the weakest is let go and the query tried again —
+     * the era first, then familiarity, the tag, the mood, energy and tempo (what a listener would give up first) —
+     * and the answer says what was let go. Seeds, bans and what was played are never let go.
+     *
      * @param view the serving model in the catalog's numbering, or null before any model (popularity in context)
      * @param coListed tracks sharing playlists with the taste's focus, by catalog number
      */
     public Result recommend(
+            CatalogSnapshot catalog, ModelView view, Taste taste, Query query, Map<Integer, CoListed> coListed) {
+        Result result = answer(catalog, view, taste, query, coListed);
+        List<String> relaxed = new ArrayList<>();
+        Query tried = query;
+        while (result.picks().isEmpty()) {
+            Relaxation next = Relaxation.of(tried);
+            if (next == null) {
+                return relaxed.isEmpty() ? result : new Result(List.of(), nothingMatches(query), List.copyOf(relaxed));
+            }
+            relaxed.add(next.description());
+            tried = next.query();
+            result = answer(catalog, view, taste, tried, coListed);
+        }
+        if (relaxed.isEmpty()) {
+            return result;
+        }
+        String message = "No track fits everything asked for" + context(query) + ", so these leave out "
+                + String.join(" and ", relaxed) + "." + (result.message() == null ? "" : " " + result.message());
+        return new Result(result.picks(), message, List.copyOf(relaxed));
+    }
+
+    /** A constraint let go: the query without it, and how the answer names it. */
+    record Relaxation(Query query, String description) {
+
+        /** The weakest constraint of the query let go, or null when none is left to let go. */
+        static Relaxation of(Query q) {
+            if (q.years() != null) {
+                return new Relaxation(
+                        with(q, q.mood(), q.tag(), q.energy(), q.tempo(), null, q.familiarity()),
+                        "the era (" + (int) q.years().min() + "–"
+                                + (int) q.years().max() + ")");
+            }
+            if (q.familiarity() != null && q.familiarity() != Query.Familiarity.MEDIUM) {
+                return new Relaxation(
+                        with(q, q.mood(), q.tag(), q.energy(), q.tempo(), null, null),
+                        "familiarity (" + q.familiarity().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            }
+            if (q.tag() != null) {
+                return new Relaxation(
+                        with(q, q.mood(), null, q.energy(), q.tempo(), null, q.familiarity()),
+                        "the tag '" + q.tag() + "'");
+            }
+            if (q.mood() != null) {
+                return new Relaxation(
+                        with(q, null, null, q.energy(), q.tempo(), null, q.familiarity()),
+                        "the mood (" + q.mood().label() + ")");
+            }
+            if (q.energy() != null) {
+                return new Relaxation(with(q, null, null, null, q.tempo(), null, q.familiarity()), "the energy range");
+            }
+            if (q.tempo() != null) {
+                return new Relaxation(with(q, null, null, null, null, null, q.familiarity()), "the tempo range");
+            }
+            return null;
+        }
+
+        private static Query with(
+                Query q, Mood mood, String tag, Range energy, Range tempo, Range years, Query.Familiarity familiarity) {
+            return new Query(
+                    q.k(),
+                    mood,
+                    tag,
+                    energy,
+                    tempo,
+                    years,
+                    familiarity,
+                    q.seedTracks(),
+                    q.seedArtists(),
+                    q.excludeRecentDays(),
+                    q.maxPerArtist(),
+                    q.excluded());
+        }
+    }
+
+    private Result answer(
             CatalogSnapshot catalog, ModelView view, Taste taste, Query query, Map<Integer, CoListed> coListed) {
         int n = catalog.size();
         Scratch scratch = Scratch.of(n);
@@ -237,13 +334,10 @@ public final class Recommender {
 
         List<Integer> chosen = diversify(catalog, ids, relevance, query);
         List<Pick> picks = new ArrayList<>();
+        Explanations explanations = new Explanations(catalog, view, taste, query, because, coListed);
         for (int c : chosen) {
             int track = ids[c];
-            picks.add(new Pick(
-                    track,
-                    relevance[c],
-                    source[c],
-                    explain(catalog, view, taste, query, track, source[c], because, coListed, centroidNorm > 0)));
+            picks.add(new Pick(track, relevance[c], source[c], explanations.of(track, source[c])));
         }
         String message = picks.size() < query.k()
                 ? "Only " + picks.size() + " of " + query.k() + " tracks fit everything asked for" + context(query)
@@ -262,12 +356,15 @@ public final class Recommender {
         if (query.mood() != null && !query.mood().matches(catalog, i)) {
             return false;
         }
+        // Only measured values pass a range: a filled-in energy is a guess, not a fact to filter on.
         if (query.energy() != null
-                && !(catalog.hasAudio(i) && query.energy().contains(catalog.audio(i, AudioColumns.ENERGY)))) {
+                && !(catalog.measured(i, AudioColumns.ENERGY)
+                        && query.energy().contains(catalog.audio(i, AudioColumns.ENERGY)))) {
             return false;
         }
         if (query.tempo() != null
-                && !(catalog.hasAudio(i) && query.tempo().contains(catalog.audio(i, AudioColumns.TEMPO)))) {
+                && !(catalog.measured(i, AudioColumns.TEMPO)
+                        && query.tempo().contains(catalog.audio(i, AudioColumns.TEMPO)))) {
             return false;
         }
         if (query.years() != null && !(catalog.year(i) > 0 && query.years().contains(catalog.year(i)))) {
@@ -596,142 +693,7 @@ public final class Recommender {
 
     // ---- explanations
 
-    private static List<Reason> explain(
-            CatalogSnapshot catalog,
-            ModelView view,
-            Taste taste,
-            Query query,
-            int track,
-            String source,
-            int[] because,
-            Map<Integer, CoListed> coListed,
-            boolean hasCentroid) {
-        List<Reason> reasons = new ArrayList<>();
-        int related = -1;
-        switch (source) {
-            case MODEL -> {
-                related = because.length > track ? because[track] : -1;
-                if (related < 0 && view != null && view.factors()) {
-                    related = nearestInModel(view, taste, track);
-                }
-                if (related >= 0) {
-                    reasons.add(anchorReason(catalog, taste, related, "Because you "));
-                } else if (taste.isCold()) {
-                    reasons.add(new Reason(
-                            "POPULAR",
-                            "Popular with listeners here (" + view.model().kind() + " model)",
-                            null));
-                } else {
-                    reasons.add(new Reason(
-                            "MODEL", "Fits your listening (" + view.model().kind() + " model)", null));
-                }
-            }
-            case CO_OCCURRENCE -> {
-                related = coListed.get(track).seed();
-                reasons.add(new Reason(
-                        "CO_OCCURRENCE",
-                        "Often in playlists with " + describe(catalog, related),
-                        catalog.trackId(related)));
-            }
-            case CONTENT -> {
-                related = nearestInSound(catalog, taste, track);
-                if (related >= 0) {
-                    reasons.add(new Reason(
-                            "SOUND",
-                            "Sounds like " + describe(catalog, related) + soundDetail(catalog, track, related),
-                            catalog.trackId(related)));
-                }
-            }
-            default -> reasons.add(new Reason("POPULAR", "Popular with listeners here", null));
-        }
-        if (reasons.isEmpty()) {
-            reasons.add(new Reason("POPULAR", "Popular with listeners here", null));
-        }
-        if (query.mood() != null) {
-            reasons.add(new Reason("MOOD", query.mood().explain(catalog, track), null));
-        }
-        int artist = catalog.artist(track);
-        if (taste.likes(artist)) {
-            reasons.add(new Reason("LIKED_ARTIST", "By " + catalog.artistNameOf(artist) + ", whom you liked", null));
-        } else if (taste.hasHistory() && !taste.knows(artist)) {
-            String similarTo = related >= 0 && catalog.artist(related) != artist
-                    ? ", similar to " + catalog.artistName(related)
-                    : "";
-            reasons.add(new Reason(
-                    "NEW_ARTIST", "New artist for you" + similarTo, related >= 0 ? catalog.trackId(related) : null));
-        }
-        return List.copyOf(reasons);
-    }
-
-    private static Reason anchorReason(CatalogSnapshot catalog, Taste taste, int related, String prefix) {
-        Taste.Why why = taste.anchors().stream()
-                .filter(a -> a.track() == related)
-                .map(Taste.Anchor::why)
-                .findFirst()
-                .orElse(Taste.Why.PLAYED);
-        String verb = switch (why) {
-            case PLAYED -> "played ";
-            case LIKED -> "liked ";
-            case MORE_LIKE_THIS -> "asked for more like ";
-            case SEED -> "started from ";
-        };
-        return new Reason(
-                why == Taste.Why.MORE_LIKE_THIS ? "MORE_LIKE_THIS" : why.name(),
-                prefix + verb + describe(catalog, related),
-                catalog.trackId(related));
-    }
-
-    /** The anchor whose model vector is closest to the track's (factor models). */
-    private static int nearestInModel(ModelView view, Taste taste, int track) {
-        int m = view.modelOf(track);
-        if (m < 0) {
-            return -1;
-        }
-        int best = -1;
-        float bestSim = 0;
-        for (Taste.Anchor a : strongest(taste)) {
-            int am = view.modelOf(a.track());
-            if (am >= 0) {
-                float sim = view.vectorSimilarity(m, am);
-                if (sim > bestSim) {
-                    bestSim = sim;
-                    best = a.track();
-                }
-            }
-        }
-        return best;
-    }
-
-    private static int nearestInSound(CatalogSnapshot catalog, Taste taste, int track) {
-        int best = -1;
-        float bestSim = 0;
-        for (Taste.Anchor a : taste.hasFocus() ? taste.focus() : strongest(taste)) {
-            float sim = catalog.similarity(track, a.track());
-            if (sim > bestSim) {
-                bestSim = sim;
-                best = a.track();
-            }
-        }
-        return best;
-    }
-
-    private static List<Taste.Anchor> strongest(Taste taste) {
-        return taste.anchors().stream()
-                .sorted((a, b) -> Float.compare(b.weight(), a.weight()))
-                .limit(ANCHORS_FOR_EXPLANATION)
-                .toList();
-    }
-
-    private static String soundDetail(CatalogSnapshot catalog, int track, int related) {
-        if (!catalog.hasAudio(track) || !catalog.hasAudio(related)) {
-            return "";
-        }
-        return ": energy " + Mood.format(AudioColumns.ENERGY, catalog.audio(track, AudioColumns.ENERGY)) + " vs "
-                + Mood.format(AudioColumns.ENERGY, catalog.audio(related, AudioColumns.ENERGY)) + ", tempo "
-                + Mood.format(AudioColumns.TEMPO, catalog.audio(track, AudioColumns.TEMPO)) + " vs "
-                + Mood.format(AudioColumns.TEMPO, catalog.audio(related, AudioColumns.TEMPO));
-    }
-
+    /** "Title by Artist", or the title alone when the artist is unknown. */
     static String describe(CatalogSnapshot catalog, int track) {
         String artist = catalog.artistName(track);
         return artist == null || artist.isBlank() ? catalog.name(track) : catalog.name(track) + " by " + artist;

@@ -30,7 +30,10 @@ public class CoListing {
     static final int PLAYLISTS_PER_SEED = 60;
 
     private final QuarkusCqlSession session;
-    private final Cache<String, Map<String, Float>> cache = Caffeine.newBuilder()
+    /** What a neighbour shares with the seed: its damped vote and the number of playlists behind it. */
+    public record Shared(float vote, int playlists) {}
+
+    private final Cache<String, Map<String, Shared>> cache = Caffeine.newBuilder()
             .maximumSize(20_000)
             .expireAfterWrite(Duration.ofMinutes(5))
             .build();
@@ -41,18 +44,18 @@ public class CoListing {
         this.session = session;
     }
 
-    /** Per neighbour track id, its damped vote from the seed's playlists. */
-    public Map<String, Float> neighbours(String seedTrackId) {
+    /** Per neighbour track id, its damped vote from the seed's playlists and how many of them list it. */
+    public Map<String, Shared> neighbours(String seedTrackId) {
         // One read per seed however many requests ask for it at once (they wait for it); none is kept when the seed is
         // in no playlist (the loader's null).
-        Map<String, Float> read = cache.get(seedTrackId, seed -> {
-            Map<String, Float> votes = read(seed);
+        Map<String, Shared> read = cache.get(seedTrackId, seed -> {
+            Map<String, Shared> votes = read(seed);
             return votes.isEmpty() ? null : votes;
         });
         return read == null ? Map.of() : read;
     }
 
-    private Map<String, Float> read(String seed) {
+    private Map<String, Shared> read(String seed) {
         if (playlistsOf == null) {
             playlistsOf = session.prepare(
                     "SELECT playlist_id FROM track_playlists WHERE track_id = ? LIMIT " + PLAYLISTS_PER_SEED);
@@ -71,7 +74,7 @@ public class CoListing {
                     })
                     .toCompletableFuture());
         }
-        Map<String, Float> votes = new HashMap<>();
+        Map<String, Shared> votes = new HashMap<>();
         for (CompletableFuture<List<String>> read : reads) {
             List<String> tracks = read.join();
             if (tracks == null || tracks.isEmpty()) {
@@ -80,7 +83,10 @@ public class CoListing {
             float weight = (float) (1 / (Math.log(1 + tracks.size()) / Math.log(2)));
             for (String track : new HashSet<>(tracks)) {
                 if (!track.equals(seed)) {
-                    votes.merge(track, weight, Float::sum);
+                    votes.merge(
+                            track,
+                            new Shared(weight, 1),
+                            (a, b) -> new Shared(a.vote() + b.vote(), a.playlists() + b.playlists()));
                 }
             }
         }

@@ -87,7 +87,8 @@ public class RecommendationService {
     }
 
     /** The pipeline's answer with the catalog and model it was made from. */
-    public record Answer(CatalogSnapshot catalog, ServingModel model, List<Pick> picks, String message) {}
+    public record Answer(
+            CatalogSnapshot catalog, ServingModel model, List<Pick> picks, String message, List<String> relaxed) {}
 
     /** Runs the pipeline without recording anything: playlist generation asks for a wide pool first. */
     public Answer answer(String userId, Query query) {
@@ -122,7 +123,7 @@ public class RecommendationService {
             message = "You have no plays yet: these are popular here. Pick a few artists you like "
                     + "(POST /api/users/" + userId + "/onboarding) for personal picks at once.";
         }
-        return new Answer(snapshot, model.orElse(null), result.picks(), message);
+        return new Answer(snapshot, model.orElse(null), result.picks(), message, result.relaxed());
     }
 
     /** A catalog track as an item (for adding it to a playlist by hand), or empty when the catalog lacks it. */
@@ -184,9 +185,8 @@ public class RecommendationService {
                 float score = neighbours.votes()[i] * seed.weight();
                 result.merge(
                         neighbours.tracks()[i],
-                        new Recommender.CoListed(score, seed.track()),
-                        (a, b) -> new Recommender.CoListed(
-                                a.score() + b.score(), a.score() >= b.score() ? a.seed() : b.seed()));
+                        new Recommender.CoListed(score, seed.track(), neighbours.playlists()[i]),
+                        Recommender.CoListed::plus);
             }
         }
         return result;
@@ -197,26 +197,29 @@ public class RecommendationService {
      * a popular seed has thousands, and looking each up by id on every request of a continuation cost more than
      * ranking them.
      */
-    private record NeighboursInCatalog(CatalogSnapshot catalog, int[] tracks, float[] votes) {
+    private record NeighboursInCatalog(CatalogSnapshot catalog, int[] tracks, float[] votes, int[] playlists) {
 
         /** By neighbour map (the very instance, which {@link CoListing} caches per seed), the last one made. */
-        private static final Cache<Map<String, Float>, NeighboursInCatalog> MADE =
+        private static final Cache<Map<String, CoListing.Shared>, NeighboursInCatalog> MADE =
                 Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
-        static NeighboursInCatalog of(CatalogSnapshot catalog, Map<String, Float> neighbours) {
+        static NeighboursInCatalog of(CatalogSnapshot catalog, Map<String, CoListing.Shared> neighbours) {
             NeighboursInCatalog made = MADE.getIfPresent(neighbours);
             if (made == null || made.catalog() != catalog) {
                 int[] tracks = new int[neighbours.size()];
                 float[] votes = new float[neighbours.size()];
+                int[] playlists = new int[neighbours.size()];
                 int n = 0;
-                for (Map.Entry<String, Float> neighbour : neighbours.entrySet()) {
+                for (Map.Entry<String, CoListing.Shared> neighbour : neighbours.entrySet()) {
                     int track = catalog.index(neighbour.getKey());
                     if (track >= 0) {
                         tracks[n] = track;
-                        votes[n++] = neighbour.getValue();
+                        playlists[n] = neighbour.getValue().playlists();
+                        votes[n++] = neighbour.getValue().vote();
                     }
                 }
-                made = new NeighboursInCatalog(catalog, Arrays.copyOf(tracks, n), Arrays.copyOf(votes, n));
+                made = new NeighboursInCatalog(
+                        catalog, Arrays.copyOf(tracks, n), Arrays.copyOf(votes, n), Arrays.copyOf(playlists, n));
                 MADE.put(neighbours, made);
             }
             return made;
@@ -234,7 +237,8 @@ public class RecommendationService {
                 answer.model() == null ? null : answer.model().versionId(),
                 answer.model() == null ? "popularity-fallback" : answer.model().kind(),
                 items,
-                answer.message());
+                answer.message(),
+                answer.relaxed());
     }
 
     public static Recommendations.Item item(CatalogSnapshot c, Pick p) {
@@ -245,8 +249,8 @@ public class RecommendationService {
                 c.artistName(t),
                 c.year(t) > 0 ? c.year(t) : null,
                 c.durationMs(t) >= 0 ? c.durationMs(t) : null,
-                c.hasAudio(t) ? round(c.audio(t, AudioColumns.ENERGY), 3) : null,
-                c.hasAudio(t) ? round(c.audio(t, AudioColumns.TEMPO), 1) : null,
+                c.measured(t, AudioColumns.ENERGY) ? round(c.audio(t, AudioColumns.ENERGY), 3) : null,
+                c.measured(t, AudioColumns.TEMPO) ? round(c.audio(t, AudioColumns.TEMPO), 1) : null,
                 round(p.score(), 4),
                 p.source(),
                 p.reasons().stream().map(Reason::text).collect(Collectors.joining("; ")),
