@@ -354,8 +354,11 @@ function follow(job) {
       $("#import-label").textContent = view.status === "SUCCEEDED" ? `Imported ${view.fileName}`
         : `Import ${view.status.toLowerCase()}: ${view.error || ""}`;
       const skipped = Object.entries(view.skipped || {}).map(([why, n]) => `${n} ${why.toLowerCase()}`).join(", ");
-      $("#import-summary").textContent = `Done: ${view.accepted} plays accepted, ${view.rejected} rejected`
-        + (skipped ? `, skipped ${skipped}` : "") + ".";
+      const unreadable = Object.entries(view.unreadableCells || {}).map(([column, n]) => `${column} ${n}`).join(", ");
+      $("#import-summary").textContent = `Done: ${view.accepted} rows accepted, ${view.rejected} rejected`
+        + (skipped ? `, skipped ${skipped}` : "") + "."
+        + (view.summary ? ` ${view.summary}.` : "")
+        + (unreadable ? ` Unreadable cells by column: ${unreadable}.` : "");
       if (view.rejections && view.rejections.length) {
         $("#import-rejections tbody").replaceChildren(...view.rejections.map((r) =>
           el("tr", {}, el("td", {}, r.file), el("td", {}, r.row), el("td", {}, r.reason))));
