@@ -6,6 +6,8 @@ import io.spotifymate.stack.StackSettings;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Writes feature-store rows as feature-service would, for tests of a reader of the store. */
 final class FeatureRows {
@@ -49,6 +51,29 @@ final class FeatureRows {
                 }
             }
         }
+    }
+
+    /**
+     * {@code count} playlists {@code <prefix>mpd:<n>} as an imported corpus lands in the store: each lists five of the
+     * first group's ten tracks, the first of them twice.
+     */
+    static void insertPlaylists(StackSettings stack, String prefix, int count) {
+        try (CqlSession session = session(stack)) {
+            PreparedStatement playlist = session.prepare("INSERT INTO playlists (playlist_id, name, owner_user_id, "
+                    + "followers, tracks, source) VALUES (?, ?, ?, ?, ?, ?)");
+            for (int p = 0; p < count; p++) {
+                List<String> tracks = new ArrayList<>();
+                for (int k = 0; k < 5; k++) {
+                    tracks.add(trackId(prefix, 0, (p + k) % 10));
+                }
+                tracks.add(tracks.get(0));
+                session.execute(playlist.bind(playlistId(prefix, p), "Mix " + p, null, 3, tracks, "mpd"));
+            }
+        }
+    }
+
+    static String playlistId(String prefix, int playlist) {
+        return prefix + "mpd:" + playlist;
     }
 
     static String trackId(String prefix, int group, int track) {

@@ -3,8 +3,10 @@ package io.spotifymate.model.ranking;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -186,6 +188,105 @@ public final class Interactions {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Assembles the matrix a whole user row at a time over a fixed list of items (see {@link Rows}). */
+    public static Rows rows(List<String> itemIds) {
+        return new Rows(itemIds);
+    }
+
+    /**
+     * Builds the matrix row by row into growing primitive arrays, users in the order they are added. Unlike
+     * {@link Builder}, which keeps a map per user (over a hundred bytes a cell), this keeps 16 bytes a cell while it
+     * builds, so an imported corpus of millions of playlist entries fits beside the listeners' plays.
+     */
+    public static final class Rows {
+
+        private final List<String> itemIds;
+        private final List<String> userIds = new ArrayList<>();
+        private final Set<String> seen = new HashSet<>();
+        private int[] rowStart = new int[16];
+        private int[] items = new int[1024];
+        private float[] strengths = new float[1024];
+        private long[] times = new long[1024];
+        private int size;
+
+        private Rows(List<String> itemIds) {
+            this.itemIds = List.copyOf(itemIds);
+        }
+
+        /**
+         * Appends a user's row: item indices (into the item list) with their strengths and first-play times
+         * ({@link #NO_TIME} where unknown), in any order; a repeated item adds its strength and keeps the earliest
+         * time, as {@link Builder} does. Each user may be added once.
+         */
+        public Rows add(String userId, int[] rowItems, float[] rowStrengths, long[] rowTimes) {
+            if (rowItems.length != rowStrengths.length || rowItems.length != rowTimes.length) {
+                throw new IllegalArgumentException("a row's items, strengths and times must be as many");
+            }
+            // Sorted by item, ties by position: the item in the high bits, where it came from in the low ones.
+            long[] order = new long[rowItems.length];
+            for (int k = 0; k < rowItems.length; k++) {
+                int item = rowItems[k];
+                float strength = rowStrengths[k];
+                if (item < 0 || item >= itemIds.size()) {
+                    throw new IllegalArgumentException("item index " + item + " of " + userId + " is out of range");
+                }
+                if (!(strength > 0) || Float.isInfinite(strength)) {
+                    throw new IllegalArgumentException("strength of " + userId + " × " + itemIds.get(item)
+                            + " must be a positive number, was " + strength);
+                }
+                order[k] = ((long) item << 32) | k;
+            }
+            if (!seen.add(userId)) {
+                throw new IllegalArgumentException("user " + userId + " added twice");
+            }
+            Arrays.sort(order);
+            if (userIds.size() + 2 > rowStart.length) {
+                rowStart = Arrays.copyOf(rowStart, rowStart.length * 2);
+            }
+            ensure(size + rowItems.length);
+            int previous = -1;
+            for (long packed : order) {
+                int item = (int) (packed >>> 32);
+                int k = (int) packed;
+                if (item == previous) {
+                    strengths[size - 1] += rowStrengths[k];
+                    if (rowTimes[k] != NO_TIME) {
+                        times[size - 1] =
+                                times[size - 1] == NO_TIME ? rowTimes[k] : Math.min(times[size - 1], rowTimes[k]);
+                    }
+                    continue;
+                }
+                items[size] = item;
+                strengths[size] = rowStrengths[k];
+                times[size] = rowTimes[k];
+                size++;
+                previous = item;
+            }
+            userIds.add(userId);
+            rowStart[userIds.size()] = size;
+            return this;
+        }
+
+        private void ensure(int capacity) {
+            if (capacity > items.length) {
+                int grown = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(capacity, items.length * 3L / 2));
+                items = Arrays.copyOf(items, grown);
+                strengths = Arrays.copyOf(strengths, grown);
+                times = Arrays.copyOf(times, grown);
+            }
+        }
+
+        public Interactions build() {
+            return new Interactions(
+                    List.copyOf(userIds),
+                    itemIds,
+                    Arrays.copyOf(rowStart, userIds.size() + 1),
+                    Arrays.copyOf(items, size),
+                    Arrays.copyOf(strengths, size),
+                    Arrays.copyOf(times, size));
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.spotifymate.model.ranking;
 
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -46,6 +45,7 @@ public final class ItemKnn implements Recommender {
             Arrays.fill(unset, Float.NaN);
             return unset;
         });
+        ThreadLocal<int[]> touchedItems = ThreadLocal.withInitial(() -> new int[items]);
         IntStream.range(0, items).parallel().forEach(a -> {
             float[] counts = common.get();
             int listenersA = columns.end(a) - columns.start(a);
@@ -54,31 +54,38 @@ public final class ItemKnn implements Recommender {
                 similarity[a] = new float[0];
                 return;
             }
-            // Co-listeners of a, counted over the users who played it.
-            BitSet touched = new BitSet(items);
+            // Co-listeners of a, counted over the users who played it; the items met are listed once each, so the
+            // rest of the work is over them and not over the whole catalog (a corpus makes it 200,000 tracks).
+            int[] touched = touchedItems.get();
+            int met = 0;
             for (int p = columns.start(a); p < columns.end(a); p++) {
                 int user = columns.users()[p];
                 for (int q = train.start(user); q < train.end(user); q++) {
                     int b = train.item(q);
                     if (b != a) {
+                        if (counts[b] == 0) {
+                            touched[met++] = b;
+                        }
                         counts[b]++;
-                        touched.set(b);
                     }
                 }
             }
+            // Ascending, so ties go to lower ids exactly as a pass over the catalog would break them.
+            Arrays.sort(touched, 0, met);
             float[] scores = candidates.get();
-            for (int b = touched.nextSetBit(0); b >= 0; b = touched.nextSetBit(b + 1)) {
+            for (int t = 0; t < met; t++) {
+                int b = touched[t];
                 int listenersB = columns.end(b) - columns.start(b);
                 scores[b] = (float) (counts[b] / (Math.sqrt((double) listenersA * listenersB) + shrink));
                 counts[b] = 0;
             }
-            int[] top = TopK.of(scores, Math.min(neighbours, touched.cardinality()), new int[0]);
+            int[] top = TopK.among(scores, touched, met, Math.min(neighbours, met));
             float[] sims = new float[top.length];
             for (int i = 0; i < top.length; i++) {
                 sims[i] = scores[top[i]];
             }
-            for (int b = touched.nextSetBit(0); b >= 0; b = touched.nextSetBit(b + 1)) {
-                scores[b] = Float.NaN;
+            for (int t = 0; t < met; t++) {
+                scores[touched[t]] = Float.NaN;
             }
             nearest[a] = top;
             similarity[a] = sims;

@@ -5,9 +5,12 @@ import java.util.Map;
 /** Most popular first: the number of training users who played an item, the same list for everyone. */
 public final class Popularity implements Recommender {
 
+    /** The kind's name: the one model that is not personal. */
+    public static final String KIND = "popularity";
+
     @Override
     public String kind() {
-        return "popularity";
+        return KIND;
     }
 
     @Override

@@ -33,4 +33,34 @@ public final class TopK {
         }
         return size == k ? best : Arrays.copyOf(best, size);
     }
+
+    /**
+     * The k best of the first {@code count} {@code candidates} (sorted ascending), as {@link #of} would find them in
+     * a scores array where every other item is unscored: a pass over the candidates, not the catalog, for callers
+     * that score a few items of a large one.
+     */
+    public static int[] among(float[] scores, int[] candidates, int count, int k) {
+        if (k == 0) {
+            return new int[0];
+        }
+        int[] best = new int[k];
+        float[] bestScores = new float[k];
+        int size = 0;
+        for (int c = 0; c < count; c++) {
+            int item = candidates[c];
+            float score = scores[item];
+            if (Float.isNaN(score) || (size == k && score <= bestScores[k - 1])) {
+                continue;
+            }
+            int at = size < k ? size++ : k - 1;
+            while (at > 0 && bestScores[at - 1] < score) {
+                best[at] = best[at - 1];
+                bestScores[at] = bestScores[at - 1];
+                at--;
+            }
+            best[at] = item;
+            bestScores[at] = score;
+        }
+        return size == k ? best : Arrays.copyOf(best, size);
+    }
 }

@@ -1,5 +1,6 @@
 package io.spotifymate.model.repository;
 
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.data.CqlVector;
@@ -7,25 +8,34 @@ import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
 import io.spotifymate.events.ArtistIds;
 import io.spotifymate.model.ranking.Interactions;
 import io.spotifymate.model.training.Confidence;
+import io.spotifymate.model.training.PseudoUsers;
 import io.spotifymate.model.training.TrainingData;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jboss.logging.Logger;
 
 /** Reads training data from the feature store (written by feature-service; read-only here). */
 @ApplicationScoped
 public class FeatureStoreReader {
 
     private static final int PAGE = 5_000;
+
+    /**
+     * Playlists a page, fewer than {@link #PAGE} rows: a playlist row holds up to 250 track ids, so 5,000 of them could
+     * be over a million ids in one response, a thousand at most a quarter of that.
+     */
+    private static final int PLAYLIST_PAGE = 1_000;
+
     private static final int EMBEDDING = 384;
+
+    private static final Logger LOG = Logger.getLogger(FeatureStoreReader.class);
 
     private final QuarkusCqlSession session;
 
@@ -90,10 +100,15 @@ public class FeatureStoreReader {
     }
 
     /**
-     * The training data of a round: every user's tracks with their {@link Confidence} strength and first play (users
-     * in sorted order, so the same store gives the same matrix), every catalog track as an item even if nobody played
-     * it, and per track its side features: the normalised audio features, a mask of which were imputed (dimensions in
-     * name order), and the text embedding; zeros where a track has none.
+     * The training data of a round: every user's tracks with their {@link Confidence} strength and first play, every
+     * imported playlist as a pseudo-user ({@link PseudoUsers}) with its tracks at unit strength, every catalog track as
+     * an item even if nobody played it, and per track its side features: the normalised audio features, a mask of
+     * which were imputed (dimensions in name order), and the text embedding; zeros where a track has none. The same
+     * store gives the same matrix (see {@link TrainingData.Assembler}).
+     *
+     * <p>Last.fm HetRec's listeners are not read: their artist counts ({@code artist-plays.v1}) are not stored by
+     * feature-service, and {@code user_artist_stats} holds only roll-ups of the listeners' own track rows, which add
+     * nothing to those rows.
      */
     public TrainingData trainingData() {
         Map<String, Feedback> feedback = new HashMap<>();
@@ -103,25 +118,6 @@ public class FeatureStoreReader {
             feedback.computeIfAbsent(row.getString("user_id"), u -> Feedback.empty())
                     .add(row);
         }
-        Feedback none = Feedback.empty();
-        record Cell(String user, String track, double strength, long firstPlayed) {}
-        List<Cell> cells = new ArrayList<>();
-        for (Row row : session.execute(SimpleStatement.newInstance(
-                        "SELECT user_id, track_id, artist_name, plays, completed_plays, skips, first_played "
-                                + "FROM user_track_stats")
-                .setPageSize(PAGE))) {
-            String user = row.getString("user_id");
-            double strength = feedback.getOrDefault(user, none).strength(row);
-            Instant first = row.getInstant("first_played");
-            if (strength > 0) {
-                cells.add(new Cell(
-                        user,
-                        row.getString("track_id"),
-                        strength,
-                        first == null ? Interactions.NO_TIME : first.toEpochMilli()));
-            }
-        }
-        cells.sort(Comparator.comparing(Cell::user).thenComparing(Cell::track));
 
         Row current = session.execute("SELECT stats_id FROM normalisation_current WHERE scope = 'audio'")
                 .one();
@@ -144,16 +140,29 @@ public class FeatureStoreReader {
             }
         }
         List<String> dimensions = new ArrayList<>(normalisation.keySet());
-
-        Interactions.Builder builder = Interactions.builder();
-        Map<String, float[]> side = new HashMap<>();
         int width = dimensions.size() * 2 + EMBEDDING;
-        List<String> catalog = new ArrayList<>();
+        TrainingData.Assembler assembler = new TrainingData.Assembler(width);
+
+        Feedback none = Feedback.empty();
+        for (Row row : session.execute(SimpleStatement.newInstance(
+                        "SELECT user_id, track_id, artist_name, plays, completed_plays, skips, first_played "
+                                + "FROM user_track_stats")
+                .setPageSize(PAGE))) {
+            String user = row.getString("user_id");
+            double strength = feedback.getOrDefault(user, none).strength(row);
+            Instant first = row.getInstant("first_played");
+            if (strength > 0) {
+                assembler.listenerTrack(
+                        user,
+                        row.getString("track_id"),
+                        strength,
+                        first == null ? Interactions.NO_TIME : first.toEpochMilli());
+            }
+        }
+
         for (Row row :
                 session.execute(SimpleStatement.newInstance("SELECT track_id, features, imputed, embedding FROM tracks")
                         .setPageSize(PAGE))) {
-            String track = row.getString("track_id");
-            catalog.add(track);
             float[] vector = new float[width];
             List<Double> features = row.getList("features", Double.class);
             for (int d = 0; d < Math.min(dimensions.size(), features == null ? 0 : features.size()); d++) {
@@ -170,16 +179,22 @@ public class FeatureStoreReader {
                     vector[dimensions.size() * 2 + e] = embedding.get(e);
                 }
             }
-            side.put(track, vector);
+            assembler.catalogTrack(row.getString("track_id"), vector);
         }
-        Collections.sort(catalog);
-        catalog.forEach(builder::item);
-        cells.forEach(c -> builder.add(c.user(), c.track(), c.strength(), c.firstPlayed()));
-        Interactions interactions = builder.build();
-        float[][] features = new float[interactions.items()][];
-        for (int i = 0; i < interactions.items(); i++) {
-            features[i] = side.getOrDefault(interactions.itemId(i), new float[width]);
-        }
-        return new TrainingData(interactions, features, statsId, normalisation);
+
+        PreparedStatement playlists = session.prepare("SELECT token(playlist_id), playlist_id, tracks FROM playlists "
+                + "WHERE token(playlist_id) >= ? LIMIT ?");
+        long read = TokenPages.forEach(
+                (from, limit) -> {
+                    List<TokenPages.Keyed<Row>> page = new ArrayList<>(limit);
+                    for (Row row : session.execute(playlists.bind(from, limit))) {
+                        page.add(new TokenPages.Keyed<>(row.getLong(0), row.getString(1), row));
+                    }
+                    return page;
+                },
+                PLAYLIST_PAGE,
+                row -> assembler.playlist(row.getString("playlist_id"), row.getList("tracks", String.class)));
+        LOG.debugf("Read %,d imported playlists for training", read);
+        return assembler.build(statsId, normalisation);
     }
 }

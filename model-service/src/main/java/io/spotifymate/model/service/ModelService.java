@@ -18,7 +18,9 @@ import io.spotifymate.model.repository.FeatureStoreReader;
 import io.spotifymate.model.repository.ModelRegistry;
 import io.spotifymate.model.repository.ModelVersion;
 import io.spotifymate.model.training.Artifacts;
+import io.spotifymate.model.training.Judging;
 import io.spotifymate.model.training.PromotionGate;
+import io.spotifymate.model.training.PseudoUsers;
 import io.spotifymate.model.training.TrainingData;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -32,11 +34,13 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * One training round: the feature store's interactions are split (by time where plays have times, else a per-user
- * holdout), every baseline and the preference network are fitted on the training part and judged, through their
- * reloaded artifacts, on the held-out part; the {@link PromotionGate} picks what to serve, which is then refitted on
- * all the data and promoted. The network, when not served, is registered as rejected with the reason. A round whose
- * served model comes out byte for byte as the one already promoted registers nothing at all.
+ * One training round: the feature store's interactions (listeners' plays and imported playlists as pseudo-users) are
+ * split with {@link Judging}, which holds out real listeners' plays when there are enough listeners and a sample of
+ * playlists otherwise; every baseline and the preference network are fitted on the training part and judged, through
+ * their reloaded artifacts, on the held-out part; the {@link PromotionGate} picks what to serve, which is then refitted
+ * on all the data and promoted. The network, when not served, is registered as rejected with the reason. A round whose
+ * served model comes out byte for byte as the one already promoted registers nothing at all. Stored artifacts hold user
+ * rows for real listeners only ({@link PseudoUsers}).
  */
 @ApplicationScoped
 public class ModelService {
@@ -60,7 +64,11 @@ public class ModelService {
         this.config = config;
     }
 
-    /** One candidate of a round, judged. */
+    /**
+     * One candidate of a round, judged. {@code artifact} is the network's as the registry stores it if the network is
+     * rejected (listeners' rows only); null for a baseline, whose judged artifact nothing keeps (item-kNN's over a
+     * corpus of 200,000 tracks is some 300 MB).
+     */
     record Judged(Recommender model, Evaluation evaluation, byte[] artifact) {}
 
     /** Trains, judges and promotes; returns the promoted version if a new one was registered. */
@@ -74,15 +82,19 @@ public class ModelService {
         }
         Artifacts.Context context =
                 new Artifacts.Context(FEATURE_SCHEMA_VERSION, data.normalisationId(), data.normalisation());
-        Split split = split(all);
-        String evaluation = describe(split);
+        Judging judging = Judging.of(all, config.heldOut(), config.seed());
+        Split split = judging.split();
+        String evaluation = describe(judging);
+        LOG.infof(
+                "Round over %,d listeners and %,d imported playlists, %,d tracks: judged on %s",
+                data.listeners(), data.pseudoUsers(), all.items(), judging.description());
 
         Map<String, Judged> baselines = new LinkedHashMap<>();
         for (Recommender baseline : baselines(all)) {
             baselines.put(baseline.kind(), judge(baseline, split, context));
         }
         Optional<Judged> network = config.network() && split.testUsers().length > 0
-                ? Optional.of(judgeNetwork(data, split, context))
+                ? Optional.of(judgeNetwork(data, judging, context))
                 : Optional.empty();
 
         Optional<ModelVersion> current = QuarkusTransaction.requiringNew().call(() -> registry.promoted(MODEL_NAME));
@@ -97,7 +109,9 @@ public class ModelService {
         PromotionGate.Decision decision = PromotionGate.decide(
                 baselineNdcg,
                 network.map(n -> Map.entry(n.model().kind(), n.evaluation().ndcg10())),
-                currentScore);
+                currentScore,
+                new PromotionGate.Round(
+                        judging.description(), data.listenersWithAtLeast(PromotionGate.LISTENER_HISTORY)));
         Judged served = decision.networkServed() ? network.orElseThrow() : baselines.get(decision.servedKind());
 
         // Served from all the data: the split only judged it.
@@ -109,7 +123,8 @@ public class ModelService {
                         fitted,
                         all,
                         context,
-                        finalModel instanceof PreferenceNetwork n ? n.lastNetworkBytes() : null)
+                        finalModel instanceof PreferenceNetwork n ? n.lastNetworkBytes() : null,
+                        PseudoUsers::isListener)
                 .toBytes();
         String sha256 = Checksums.sha256(bytes);
         Map<String, Map<String, Double>> baselineMetrics = new LinkedHashMap<>();
@@ -170,38 +185,40 @@ public class ModelService {
         return models;
     }
 
-    /** By time when the plays have times and that leaves someone to judge on; else a per-user holdout. */
-    private Split split(Interactions all) {
-        if (all.timed()) {
-            Split byTime = Split.byTime(all, config.heldOut());
-            if (byTime.testUsers().length > 0) {
-                return byTime;
-            }
-        }
-        return Split.holdout(all, config.heldOut(), config.seed());
-    }
-
-    /** Fitted on the training part, judged through its reloaded artifact on the held-out part. */
+    /**
+     * Fitted on the training part, judged through its reloaded artifact on the held-out part. The artifact judged
+     * keeps every user's row, since playlists may be the judges; the network's kept for the registry drops the
+     * pseudo-users' rows and is otherwise the same.
+     */
     private Judged judge(Recommender model, Split split, Artifacts.Context context) {
         Scorer fitted = model.fit(split.train());
-        byte[] bytes = Artifacts.of(
+        byte[] network = model instanceof PreferenceNetwork n ? n.lastNetworkBytes() : null;
+        ModelArtifact judged =
+                Artifacts.of(model.kind(), model.hyperparameters(), fitted, split.train(), context, network);
+        Scorer served = Artifacts.scorer(ModelArtifact.fromBytes(judged.toBytes()), split.train());
+        Evaluation evaluation = Evaluation.of(split, served);
+        if (network == null) {
+            return new Judged(model, evaluation, null);
+        }
+        byte[] stored = Artifacts.of(
                         model.kind(),
                         model.hyperparameters(),
                         fitted,
                         split.train(),
                         context,
-                        model instanceof PreferenceNetwork n ? n.lastNetworkBytes() : null)
+                        network,
+                        PseudoUsers::isListener)
                 .toBytes();
-        Scorer served = Artifacts.scorer(ModelArtifact.fromBytes(bytes), split.train());
-        return new Judged(model, Evaluation.of(split, served), bytes);
+        return new Judged(model, evaluation, stored);
     }
 
     /**
-     * The network stops early on a validation split inside the training part, then trains that many epochs on the
-     * whole training part to be judged like the baselines.
+     * The network stops early on a validation split inside the training part (held out from the same population
+     * that judges), then trains that many epochs on the whole training part to be judged like the baselines.
      */
-    private Judged judgeNetwork(TrainingData data, Split split, Artifacts.Context context) {
-        Split validation = Split.holdout(split.train(), config.heldOut(), config.seed() + 1);
+    private Judged judgeNetwork(TrainingData data, Judging judging, Artifacts.Context context) {
+        Split split = judging.split();
+        Split validation = judging.validation(config.heldOut(), config.seed() + 1);
         PreferenceNetwork tuning = new PreferenceNetwork(
                 new PreferenceNetwork.Settings(
                         config.networkDimensions(),
@@ -260,15 +277,18 @@ public class ModelService {
         return metrics;
     }
 
-    private static String describe(Split split) {
+    private static String describe(Judging judging) {
+        Split split = judging.split();
         return String.format(
                 Locale.ROOT,
-                "%s split: %d training and %d held-out interactions, %d users judged over %d items (full ranking)",
-                split.train().timed() ? "time" : "per-user holdout",
+                "%s split: %d training and %d held-out interactions, %d users judged over %d items (full ranking);"
+                        + " judged on %s",
+                judging.byTime() ? "time" : "per-user holdout",
                 split.train().size(),
                 split.test().size(),
                 split.testUsers().length,
-                split.train().items());
+                split.train().items(),
+                judging.description());
     }
 
     /** First and last first-play of the training data (null without times). */

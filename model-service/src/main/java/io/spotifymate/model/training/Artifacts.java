@@ -9,6 +9,7 @@ import io.spotifymate.model.ranking.Scorer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Between fitted models and their artifacts. A model is judged by the scorer of its reloaded artifact, so what the
@@ -30,18 +31,39 @@ public final class Artifacts {
             Interactions train,
             Context context,
             byte[] network) {
+        return of(kind, hyperparameters, fitted, train, context, network, user -> true);
+    }
+
+    /**
+     * The same, a factor model's user rows kept only for the users {@code keptUsers} accepts: what the recommender
+     * looks users up in must not hold anyone who is not a listener (a playlist's pseudo-user), whose vectors served
+     * no one and only cost bytes. The item side, all that scores a listener, is the same either way.
+     */
+    public static ModelArtifact of(
+            String kind,
+            Map<String, Object> hyperparameters,
+            Scorer fitted,
+            Interactions train,
+            Context context,
+            byte[] network,
+            Predicate<String> keptUsers) {
         if (fitted instanceof FactorScorer factors) {
             Factors f = factors.factors();
+            int d = f.dimensions();
+            List<String> users = train.userIds().stream().filter(keptUsers).toList();
+            float[] vectors = f.users();
+            if (users.size() < train.users()) {
+                vectors = new float[users.size() * d];
+                int row = 0;
+                for (int user = 0; user < train.users(); user++) {
+                    if (keptUsers.test(train.userId(user))) {
+                        System.arraycopy(f.users(), user * d, vectors, row++ * d, d);
+                    }
+                }
+            }
             return ModelArtifact.factors(
-                    metadata(
-                            kind,
-                            ModelArtifact.FACTORS,
-                            train,
-                            train.userIds(),
-                            f.dimensions(),
-                            hyperparameters,
-                            context),
-                    f.users(),
+                    metadata(kind, ModelArtifact.FACTORS, train, users, d, hyperparameters, context),
+                    vectors,
                     f.items(),
                     network);
         }

@@ -3,7 +3,9 @@ package io.spotifymate.model.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The metrics against values worked out by hand. */
@@ -72,5 +74,22 @@ class RankingMetricsTest {
         assertThat(TopK.of(scores, 3, new int[] {1})).containsExactly(2, 4, 0);
         assertThat(TopK.of(scores, 2, new int[0])).containsExactly(1, 2);
         assertThat(TopK.of(scores, 9, new int[] {0, 1, 2, 3})).containsExactly(4);
+    }
+
+    @Test
+    void topKAmongCandidatesFindsWhatAPassOverTheCatalogFindsWithTheRestUnscored() {
+        SplittableRandom random = new SplittableRandom(9);
+        for (int round = 0; round < 200; round++) {
+            float[] scores = new float[300];
+            Arrays.fill(scores, Float.NaN);
+            int[] candidates = random.ints(40, 0, 300).distinct().sorted().toArray();
+            for (int item : candidates) {
+                // Few distinct values: ties are common.
+                scores[item] = random.nextInt(6);
+            }
+            int k = 1 + random.nextInt(candidates.length + 2);
+            assertThat(TopK.among(scores, candidates, candidates.length, Math.min(k, candidates.length)))
+                    .containsExactly(TopK.of(scores, Math.min(k, candidates.length), new int[0]));
+        }
     }
 }

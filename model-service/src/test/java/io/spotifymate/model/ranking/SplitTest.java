@@ -2,7 +2,9 @@ package io.spotifymate.model.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,54 @@ class SplitTest {
     }
 
     @Test
+    void aRestrictedHoldoutHoldsOutOnlyTheJudgedUsers() {
+        Interactions all = sample(false);
+        Split split = Split.holdout(all, 0.2, 42, user -> user % 3 == 0);
+
+        assertThat(split.train().size() + split.test().size()).isEqualTo(all.size());
+        for (int user = 0; user < all.users(); user++) {
+            if (user % 3 != 0) {
+                assertThat(split.test().count(user))
+                        .as("user %d is not judged", user)
+                        .isZero();
+                assertThat(split.train().count(user)).isEqualTo(all.count(user));
+            }
+        }
+        assertThat(boxed(split.testUsers())).isNotEmpty().allMatch(user -> user % 3 == 0);
+    }
+
+    @Test
+    void aTimeSplitCutsOnTheJudgedUsersTimesAndTrainsOnEveryUntimedRow() {
+        // 300 timed listeners beside 2,000 untimed playlists of ten items: the playlists outnumber the plays.
+        SplittableRandom random = new SplittableRandom(11);
+        Interactions.Builder builder = Interactions.builder();
+        Interactions timed = sample(true);
+        for (int user = 0; user < timed.users(); user++) {
+            for (int p = timed.start(user); p < timed.end(user); p++) {
+                builder.add(timed.userId(user), timed.itemId(timed.item(p)), timed.strength(p), timed.time(p));
+            }
+        }
+        for (int playlist = 0; playlist < 2_000; playlist++) {
+            for (int k = 0; k < 10; k++) {
+                builder.add("playlist:" + playlist, "i" + random.nextInt(500), 1);
+            }
+        }
+        Interactions all = builder.build();
+        Split split = Split.byTime(all, 0.2, user -> !all.userId(user).startsWith("playlist:"));
+
+        assertThat(split.train().size() + split.test().size()).isLessThanOrEqualTo(all.size());
+        for (int user = 0; user < all.users(); user++) {
+            if (all.userId(user).startsWith("playlist:")) {
+                assertThat(split.train().count(user)).isEqualTo(all.count(user));
+                assertThat(split.test().count(user)).isZero();
+            }
+        }
+        // The cut leaves about a fifth of the plays to judge on, as without the playlists.
+        assertThat((double) split.test().size() / timed.size()).isBetween(0.12, 0.21);
+        assertThat(split.testUsers()).isNotEmpty();
+    }
+
+    @Test
     void userOfFindsTheOwnerAcrossEmptyRows() {
         Interactions all = Interactions.builder()
                 .add("a", "x", 1)
@@ -109,5 +159,9 @@ class SplitTest {
             set.add(item);
         }
         return set;
+    }
+
+    private static List<Integer> boxed(int[] users) {
+        return Arrays.stream(users).boxed().toList();
     }
 }

@@ -70,4 +70,39 @@ class ArtifactsTest {
                         () -> ModelArtifact.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length / 2)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aStoredFactorArtifactHoldsListenersRowsOnlyAndScoresThemTheSame() {
+        Interactions.Builder builder = Interactions.builder();
+        Interactions groups = ModelsTest.twoGroups();
+        for (int user = 0; user < groups.users(); user++) {
+            // Half the users as listeners, half as the playlists' pseudo-users.
+            String id = user % 2 == 0 ? "listener" + user : PseudoUsers.ofPlaylist("mpd:" + user);
+            for (int p = groups.start(user); p < groups.end(user); p++) {
+                builder.add(id, groups.itemId(groups.item(p)), groups.strength(p));
+            }
+        }
+        Interactions train = builder.build();
+        Scorer fitted = new Ials(8, 4, 1, 0.5, 4, 1).fit(train);
+
+        ModelArtifact stored = ModelArtifact.fromBytes(
+                Artifacts.of("ials", Map.of(), fitted, train, CONTEXT, null, PseudoUsers::isListener)
+                        .toBytes());
+
+        assertThat(stored.metadata().userIds()).hasSize(20).allMatch(PseudoUsers::isListener);
+        Scorer served = Artifacts.scorer(stored, train);
+        float[] expected = new float[train.items()];
+        float[] actual = new float[train.items()];
+        for (int user = 0; user < train.users(); user++) {
+            fitted.score(user, expected);
+            served.score(user, actual);
+            if (PseudoUsers.isListener(train.userId(user))) {
+                assertThat(actual).as(train.userId(user)).containsExactly(expected);
+            } else {
+                assertThat(actual)
+                        .as("a pseudo-user is unknown to the stored artifact")
+                        .containsOnly(0f);
+            }
+        }
+    }
 }
