@@ -20,10 +20,19 @@ final class CorpusImports {
 
     private static final String GROUP = "feature-service";
 
-    /** One import: upload to SUCCEEDED, then to folded; which services were found not ready meanwhile. */
-    record Stage(String name, long rows, double importSeconds, double foldSeconds, Map<String, Integer> notReady) {
+    /**
+     * One import: upload to SUCCEEDED, then to folded; which services were found not ready meanwhile, and the job as
+     * the ingestion-service reported it at the end.
+     */
+    record Stage(
+            String name,
+            long rows,
+            double importSeconds,
+            double foldSeconds,
+            Map<String, Integer> notReady,
+            JsonPath job) {
         Stage withRows(long actualRows) {
-            return new Stage(name, actualRows, importSeconds, foldSeconds, notReady);
+            return new Stage(name, actualRows, importSeconds, foldSeconds, notReady, job);
         }
     }
 
@@ -80,7 +89,7 @@ final class CorpusImports {
             double folded = (System.nanoTime() - start) / 1e9;
             long accepted = job[0].getLong("accepted");
             log("%s: %,d rows accepted in %.1f s, folded after %.1f s", name, accepted, imported, folded);
-            return new Stage(name, accepted, imported, folded, watch.notReady());
+            return new Stage(name, accepted, imported, folded, watch.notReady(), job[0]);
         }
     }
 

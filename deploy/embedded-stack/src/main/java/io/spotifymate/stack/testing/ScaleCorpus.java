@@ -229,20 +229,33 @@ public final class ScaleCorpus {
     }
 
     /**
-     * A catalog CSV in the Hit Predictor layout (header {@code track,artist,uri,danceability,...,target}) for the
-     * first {@code rows} tracks of the world, values seeded per track; where {@code rows} exceeds the world, tracks
-     * repeat (a re-import of the same rows).
+     * A catalog CSV in the Hit Predictor layout (header {@code track,artist,uri,danceability,...,target}) plus a
+     * {@code genre} column, for the first {@code rows} tracks of the world, values seeded per track; where {@code rows}
+     * exceeds the world, tracks repeat (a re-import of the same rows).
      */
     public void writeCatalogCsv(Writer out, int rows) throws IOException {
+        writeCatalogCsv(out, rows, 0);
+    }
+
+    /**
+     * As {@link #writeCatalogCsv(Writer, int)}, with the audio-feature cells of about {@code unmeasured} of the tracks
+     * left empty (see {@link #unmeasured}), as catalogs merged from several sources have them.
+     */
+    public void writeCatalogCsv(Writer out, int rows, double unmeasured) throws IOException {
         out.write("track,artist,uri,danceability,energy,key,loudness,mode,speechiness,acousticness,"
-                + "instrumentalness,liveness,valence,tempo,duration_ms,time_signature,chorus_hit,sections,target\n");
+                + "instrumentalness,liveness,valence,tempo,duration_ms,time_signature,chorus_hit,sections,target,"
+                + "genre\n");
         for (int i = 0; i < rows; i++) {
             int t = i % trackIds.length;
             Random r = new Random(seed * 31 + t);
             out.write(csv(titles[t]) + ',' + csv(artist(t)) + ',' + trackUri(t) + ',');
+            if (unmeasured(t, unmeasured)) {
+                out.write(",,,,,,,,,,," + durationMs(t) + ",,,,," + csv(genre(t)) + "\n");
+                continue;
+            }
             out.write(String.format(
                     Locale.ROOT,
-                    "%.3f,%.3f,%d,%.3f,%d,%.4f,%.3g,%.3g,%.4f,%.3f,%.3f,%d,4,%.5f,%d,%d%n",
+                    "%.3f,%.3f,%d,%.3f,%d,%.4f,%.3g,%.3g,%.4f,%.3f,%.3f,%d,4,%.5f,%d,%d,%s%n",
                     r.nextDouble(),
                     r.nextDouble(),
                     r.nextInt(12),
@@ -257,9 +270,15 @@ public final class ScaleCorpus {
                     durationMs(t),
                     20 + 40 * r.nextDouble(),
                     5 + r.nextInt(15),
-                    r.nextInt(2)));
+                    r.nextInt(2),
+                    csv(genre(t))));
         }
         out.flush();
+    }
+
+    /** Whether track t is among the {@code share} of tracks a catalog written with that share has no features for. */
+    public boolean unmeasured(int t, double share) {
+        return share > 0 && new Random(seed * 17 + t).nextDouble() < share;
     }
 
     /**
