@@ -68,6 +68,8 @@ class HeavyListenerTest {
                     .bind(user, track));
             session.execute(
                     session.prepare("DELETE FROM tracks WHERE track_id = ?").bind(track));
+            session.execute(session.prepare("DELETE FROM local_track_listeners WHERE track_id = ? AND user_id = ?")
+                    .bind(track, user));
         }
         for (String table : List.of("user_track_stats", "user_artist_stats", "user_month_activity", "user_profiles")) {
             session.execute(session.prepare("DELETE FROM " + table + " WHERE user_id = ?")

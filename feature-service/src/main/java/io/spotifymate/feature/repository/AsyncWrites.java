@@ -1,10 +1,13 @@
 package io.spotifymate.feature.repository;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
@@ -29,6 +32,18 @@ final class AsyncWrites {
             chunks.add(all.subList(from, Math.min(all.size(), from + IN_CHUNK)));
         }
         return chunks;
+    }
+
+    /** Every row of an async result, following its pages. */
+    static CompletionStage<List<Row>> allRows(AsyncResultSet first) {
+        return allRows(first, new ArrayList<>());
+    }
+
+    private static CompletionStage<List<Row>> allRows(AsyncResultSet page, List<Row> into) {
+        page.currentPage().forEach(into::add);
+        return page.hasMorePages()
+                ? page.fetchNextPage().thenCompose(next -> allRows(next, into))
+                : CompletableFuture.completedFuture(into);
     }
 
     /** Executes every statement and returns when all are done; the first failure is thrown after the rest settle. */

@@ -2,6 +2,7 @@ package io.spotifymate.feature.repository;
 
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -83,7 +84,7 @@ public class CatalogStore {
 
     private static final String TRACK_COLUMNS = "track_id, name, artist_name, album_name, artist_id, duration_ms, "
             + "release_year, genres, raw_features, in_catalog, filled_features, features, imputed, stats_id, "
-            + "embedded_text, listeners, total_plays";
+            + "embedded_text, listeners, total_plays, merged_into";
 
     private final QuarkusCqlSession session;
     private volatile Statements statements;
@@ -111,7 +112,9 @@ public class CatalogStore {
             PreparedStatement setCurrent,
             PreparedStatement current,
             PreparedStatement tracksAfter,
-            PreparedStatement popularityIn) {}
+            PreparedStatement popularityIn,
+            PreparedStatement deleteTrack,
+            PreparedStatement markMerged) {}
 
     private Statements statements() {
         Statements current = statements;
@@ -140,7 +143,9 @@ public class CatalogStore {
                     session.prepare("SELECT stats_id, tracks, fitted_at FROM normalisation_current WHERE scope = ?"),
                     session.prepare("SELECT token(track_id) AS position, " + TRACK_COLUMNS
                             + " FROM tracks WHERE token(track_id) > ? LIMIT ?"),
-                    session.prepare("SELECT track_id, listeners, total_plays FROM tracks WHERE track_id IN ?"));
+                    session.prepare("SELECT track_id, listeners, total_plays FROM tracks WHERE track_id IN ?"),
+                    session.prepare("DELETE FROM tracks USING TIMESTAMP ? WHERE track_id = ?"),
+                    session.prepare("UPDATE tracks USING TIMESTAMP ? SET merged_into = ? WHERE track_id = ?"));
             statements = current;
         }
         return current;
@@ -191,16 +196,20 @@ public class CatalogStore {
     /**
      * A page of tracks in the table's token order: at most {@code limit} of those after {@code afterToken}
      * ({@link Long#MIN_VALUE} for the first page, which no key has). A pass over the catalog that keeps only its
-     * position needs memory for one page, and can stop and resume where it was.
+     * position needs memory for one page, and can stop and resume where it was. Merged local tracks are left out.
      */
     public TrackPage tracksAfter(long afterToken, int limit) {
         List<TrackRow> rows = new ArrayList<>(limit);
         long last = afterToken;
+        int read = 0;
         for (Row row : session.execute(statements().tracksAfter.bind(afterToken, limit))) {
-            rows.add(trackRow(row));
+            read++;
             last = row.getLong("position");
+            if (!merged(row)) {
+                rows.add(trackRow(row));
+            }
         }
-        return new TrackPage(rows, last, rows.size() < limit);
+        return new TrackPage(rows, last, read < limit);
     }
 
     /** A page of {@link #tracksAfter}: its rows, the token to continue after, and whether the table ends here. */
@@ -214,9 +223,11 @@ public class CatalogStore {
         }
     }
 
+    /** A track by id; none for a local track merged into a Spotify one (see {@link #retireTracks}). */
     public Optional<TrackRow> track(String trackId) {
         return Optional.ofNullable(
                         session.execute(statements().track.bind(trackId)).one())
+                .filter(row -> !merged(row))
                 .map(CatalogStore::trackRow);
     }
 
@@ -231,9 +242,16 @@ public class CatalogStore {
         return Optional.of(values);
     }
 
-    /** The tracks among {@code ids} that exist, by id; read in chunks of IN queries, several at once. */
+    /**
+     * The tracks among {@code ids} that exist and were not merged into another, by id; read in chunks of IN queries,
+     * several at once.
+     */
     public Map<String, TrackRow> tracks(Collection<String> ids) {
-        return byChunks(ids, statements().tracksIn, row -> row.getString("track_id"), CatalogStore::trackRow);
+        return byChunks(
+                ids,
+                statements().tracksIn,
+                row -> row.getString("track_id"),
+                row -> merged(row) ? null : trackRow(row));
     }
 
     /**
@@ -276,7 +294,12 @@ public class CatalogStore {
                 AsyncWrites.inChunks(ids),
                 chunk -> session.executeAsync(in.bind(chunk)).thenAccept(page -> {
                     // An IN query of 100 keys fits one page.
-                    page.currentPage().forEach(row -> result.put(key.apply(row), read.apply(row)));
+                    for (Row row : page.currentPage()) {
+                        T value = read.apply(row);
+                        if (value != null) {
+                            result.put(key.apply(row), value);
+                        }
+                    }
                 }));
         return result;
     }
@@ -322,6 +345,25 @@ public class CatalogStore {
                         .map(e -> write.bind((int) e.getValue()[0], e.getValue()[1], e.getKey()))
                         .toList());
         changes.tracks(counts.keySet());
+    }
+
+    /**
+     * Retires local tracks merged into Spotify ones (local id to Spotify id): each row is deleted and keeps only the id
+     * it went into, written a microsecond after the deletion (so the two may go out together, in either order).
+     * Readers of the change log then read the row without a name and drop the track (the recommender leaves out a
+     * track without one); names a late play of the local id writes, at their tiny timestamp, stay under the deletion;
+     * this service derives nothing for the row any more.
+     */
+    public void retireTracks(Map<String, String> mergedInto) {
+        Statements s = statements();
+        long now = micros(Instant.now());
+        List<BoundStatement> writes = new ArrayList<>(mergedInto.size() * 2);
+        mergedInto.forEach((localId, spotifyId) -> {
+            writes.add(s.deleteTrack.bind(now, localId));
+            writes.add(s.markMerged.bind(now + 1, spotifyId, localId));
+        });
+        AsyncWrites.executeAll(session, writes);
+        changes.tracks(mergedInto.keySet());
     }
 
     /** Stores a fitted normalisation and makes it the current one. */
@@ -419,6 +461,11 @@ public class CatalogStore {
 
     static long micros(Instant at) {
         return at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+    }
+
+    /** A local track's row after its merge into a Spotify track: not a track of its own any more. */
+    private static boolean merged(Row row) {
+        return !row.isNull("merged_into");
     }
 
     private static TrackRow trackRow(Row row) {

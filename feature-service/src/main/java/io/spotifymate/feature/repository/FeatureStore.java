@@ -1,6 +1,5 @@
 package io.spotifymate.feature.repository;
 
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -68,17 +67,37 @@ public class FeatureStore {
         }
     }
 
+    /** A user and a track: a partition of {@code plays_by_user_track}. */
+    public record UserTrack(String userId, String trackId) {}
+
+    /** A play as {@code plays_by_user_track} holds it, with the write time of its row (a copy keeps it). */
+    public record TrackPlayRow(
+            Instant playedAt,
+            String eventId,
+            String artistName,
+            long msPlayed,
+            String reasonEnd,
+            Boolean skipped,
+            long writeTime) {}
+
+    /** A stored play to move from one track id to another, with the event id it gets there. */
+    public record PlayMove(
+            String userId, String fromTrackId, String toTrackId, String month, TrackPlayRow play, String toEventId) {}
+
     private final QuarkusCqlSession session;
     private final FeatureConfig config;
     private final RecentNames namedLately = new RecentNames(100_000);
     private volatile Statements statements;
 
     private final CatalogChanges changes;
+    private final LocalTrackStore localTracks;
 
-    public FeatureStore(QuarkusCqlSession session, FeatureConfig config, CatalogChanges changes) {
+    public FeatureStore(
+            QuarkusCqlSession session, FeatureConfig config, CatalogChanges changes, LocalTrackStore localTracks) {
         this.session = session;
         this.config = config;
         this.changes = changes;
+        this.localTracks = localTracks;
     }
 
     private record Statements(
@@ -90,7 +109,12 @@ public class FeatureStore {
             PreparedStatement upsertStats,
             PreparedStatement upsertTrackNames,
             PreparedStatement statsOfUser,
-            PreparedStatement playCounts) {}
+            PreparedStatement playCounts,
+            PreparedStatement trackPlayRows,
+            PreparedStatement playOfUser,
+            PreparedStatement deletePlayOfUser,
+            PreparedStatement deletePlayOfUserTrack,
+            PreparedStatement deleteStats) {}
 
     /** Prepared once, on first use: the session may not be connected when the bean is built. */
     private Statements statements() {
@@ -118,8 +142,18 @@ public class FeatureStore {
                     session.prepare(
                             "SELECT track_id, artist_name, plays, completed_plays, skips, total_ms, first_played, "
                                     + "last_played, affinity_log2 FROM user_track_stats WHERE user_id = ?"),
-                    session.prepare(
-                            "SELECT track_id, plays FROM user_track_stats WHERE user_id = ? AND track_id IN ?"));
+                    session.prepare("SELECT track_id, plays FROM user_track_stats WHERE user_id = ? AND track_id IN ?"),
+                    session.prepare("SELECT played_at, event_id, artist_name, ms_played, reason_end, skipped, "
+                            + "WRITETIME(ms_played) AS written FROM plays_by_user_track "
+                            + "WHERE user_id = ? AND track_id = ?"),
+                    session.prepare("SELECT artist_name, ms_played, source, reason_end, skipped, "
+                            + "WRITETIME(ms_played) AS written FROM plays_by_user "
+                            + "WHERE user_id = ? AND month = ? AND played_at = ? AND event_id = ?"),
+                    session.prepare("DELETE FROM plays_by_user "
+                            + "WHERE user_id = ? AND month = ? AND played_at = ? AND event_id = ?"),
+                    session.prepare("DELETE FROM plays_by_user_track "
+                            + "WHERE user_id = ? AND track_id = ? AND played_at = ? AND event_id = ?"),
+                    session.prepare("DELETE FROM user_track_stats WHERE user_id = ? AND track_id = ?"));
             statements = current;
         }
         return current;
@@ -128,12 +162,14 @@ public class FeatureStore {
     /**
      * Stores plays in both play tables, and the names of tracks not named lately, all at once (a bounded number in
      * flight). No logged batch ties the two tables: the consumer commits only after every write, so a crash in
-     * between replays the play into both.
+     * between replays the play into both. A play under a local id also indexes its track's names (with them) and its
+     * listener (once per process), so that a catalog entry of the same names, should one come later, finds it.
      */
     public void savePlays(List<PlayRecorded> batch) {
         Statements s = statements();
         List<BoundStatement> writes = new ArrayList<>(batch.size() * 2 + 16);
         List<String> named = new ArrayList<>();
+        List<String> listened = new ArrayList<>();
         for (PlayRecorded play : batch) {
             String reasonEnd = play.context() == null ? null : play.context().reasonEnd();
             Boolean skipped = play.context() == null ? null : play.context().skipped();
@@ -159,6 +195,7 @@ public class FeatureStore {
                     play.msPlayed(),
                     reasonEnd,
                     skipped));
+            writes.addAll(localTracks.listenerWrite(play.trackId(), play.userId(), listened));
             if (play.trackName() != null
                     && namedLately.add(play.trackId(), play.trackName(), play.artistName(), play.albumName())) {
                 named.add(play.trackId());
@@ -169,14 +206,108 @@ public class FeatureStore {
                         play.albumName(),
                         play.artistName() == null ? null : ArtistIds.local(play.artistName()),
                         play.trackId()));
+                writes.addAll(localTracks.keyWrites(play.trackId(), play.artistName(), play.trackName()));
             }
         }
-        changes.namesWritten(() -> AsyncWrites.executeAll(session, writes), named, namedLately);
+        try {
+            changes.namesWritten(() -> AsyncWrites.executeAll(session, writes), named, namedLately);
+        } catch (RuntimeException failed) {
+            localTracks.forgetListeners(listened);
+            throw failed;
+        }
+    }
+
+    /** The plays of each user and track, as stored, with their write times; a bounded number of partitions at once. */
+    public Map<UserTrack, List<TrackPlayRow>> trackPlays(Collection<UserTrack> partitions) {
+        PreparedStatement read = statements().trackPlayRows;
+        Map<UserTrack, List<TrackPlayRow>> result = new ConcurrentHashMap<>();
+        AsyncWrites.forEachAsync(
+                partitions,
+                partition -> session.executeAsync(read.bind(partition.userId(), partition.trackId()))
+                        .thenCompose(AsyncWrites::allRows)
+                        .thenAccept(rows -> result.put(
+                                partition,
+                                rows.stream()
+                                        .map(row -> new TrackPlayRow(
+                                                row.getInstant("played_at"),
+                                                row.getString("event_id"),
+                                                row.getString("artist_name"),
+                                                row.getLong("ms_played"),
+                                                row.getString("reason_end"),
+                                                row.isNull("skipped") ? null : row.getBoolean("skipped"),
+                                                row.getLong("written")))
+                                        .toList())));
+        return result;
+    }
+
+    /**
+     * Writes each play under its new track and event id in both play tables, each row at the write time of the row it
+     * copies: the copy is the play as first stored, so that a row of the same play already there (the same play
+     * imported with its Spotify id) keeps whichever was written later, as if both had come under the one id, and a
+     * copy made again writes the same cells. A play whose {@code plays_by_user} row is gone was copied there before.
+     */
+    public void copyPlays(Collection<PlayMove> moves) {
+        Statements s = statements();
+        AsyncWrites.forEachAsync(moves, move -> {
+            TrackPlayRow play = move.play();
+            CompletionStage<?> byTrack = session.executeAsync(Binding.withoutNulls(
+                            s.insertPlayByUserTrack,
+                            move.userId(),
+                            move.toTrackId(),
+                            play.playedAt(),
+                            move.toEventId(),
+                            play.artistName(),
+                            play.msPlayed(),
+                            play.reasonEnd(),
+                            play.skipped())
+                    .setQueryTimestamp(play.writeTime()));
+            CompletionStage<?> byUser = session.executeAsync(
+                            s.playOfUser.bind(move.userId(), move.month(), play.playedAt(), play.eventId()))
+                    .thenCompose(page -> {
+                        Row row = page.one();
+                        if (row == null) {
+                            return CompletableFuture.completedFuture(null);
+                        }
+                        return session.executeAsync(Binding.withoutNulls(
+                                        s.insertPlayByUser,
+                                        move.userId(),
+                                        move.month(),
+                                        play.playedAt(),
+                                        move.toEventId(),
+                                        move.toTrackId(),
+                                        row.getString("artist_name"),
+                                        row.getLong("ms_played"),
+                                        row.getString("source"),
+                                        row.getString("reason_end"),
+                                        row.isNull("skipped") ? null : row.getBoolean("skipped"))
+                                .setQueryTimestamp(row.getLong("written")));
+                    });
+            return CompletableFuture.allOf(byTrack.toCompletableFuture(), byUser.toCompletableFuture());
+        });
+    }
+
+    /**
+     * Deletes the moved plays' rows under their old track in both play tables, row by row (a play stored meanwhile
+     * under the old id stays), and the users' statistics of the old tracks.
+     */
+    public void deleteMoved(Collection<PlayMove> moves, Collection<UserTrack> oldStatistics) {
+        Statements s = statements();
+        List<BoundStatement> deletes = new ArrayList<>(moves.size() * 2 + oldStatistics.size());
+        for (PlayMove move : moves) {
+            TrackPlayRow play = move.play();
+            deletes.add(s.deletePlayOfUser.bind(move.userId(), move.month(), play.playedAt(), play.eventId()));
+            deletes.add(
+                    s.deletePlayOfUserTrack.bind(move.userId(), move.fromTrackId(), play.playedAt(), play.eventId()));
+        }
+        oldStatistics.forEach(stats -> deletes.add(s.deleteStats.bind(stats.userId(), stats.trackId())));
+        AsyncWrites.executeAll(session, deletes);
     }
 
     /**
      * Recomputes a user's statistics for the given tracks from each track's own plays (one partition read per track,
-     * a bounded number at once), and stores them; returns them (a track with no plays has none).
+     * a bounded number at once), and stores them; returns them. A track with no plays has none, and a row it had is
+     * deleted: its plays moved to another id (a local track merged into a Spotify one), and a recompute that read
+     * them just before may have written the row again.
      */
     public List<UserTrackRow> refreshStats(String userId, Collection<String> trackIds) {
         Statements s = statements();
@@ -184,13 +315,14 @@ public class FeatureStore {
         AsyncWrites.forEachAsync(
                 trackIds,
                 trackId -> session.executeAsync(s.playsOfUserTrack.bind(userId, trackId))
-                        .thenCompose(rows -> collect(rows, new ArrayList<>()))
+                        .thenCompose(AsyncWrites::allRows)
                         .thenCompose(rows -> {
                             List<StoredPlay> trackPlays = new ArrayList<>(rows.size());
                             rows.forEach(row -> trackPlays.add(storedPlay(row, trackId)));
                             UserTrackRow stats = TrackStatistics.of(trackId, trackPlays, config.affinityHalfLife());
                             if (stats == null) {
-                                return CompletableFuture.completedFuture(null);
+                                return session.executeAsync(s.deleteStats.bind(userId, trackId))
+                                        .thenApply(done -> null);
                             }
                             refreshed.add(stats);
                             return session.executeAsync(upsertStats(s, userId, stats))
@@ -206,10 +338,18 @@ public class FeatureStore {
         AsyncWrites.forEachAsync(
                 AsyncWrites.inChunks(trackIds),
                 chunk -> session.executeAsync(in.bind(userId, chunk))
-                        .thenCompose(rows -> collect(rows, new ArrayList<>()))
+                        .thenCompose(AsyncWrites::allRows)
                         .thenAccept(rows ->
                                 rows.forEach(row -> counts.put(row.getString("track_id"), row.getInt("plays")))));
         return counts;
+    }
+
+    /** Deletes a user's statistics of tracks that have no plays left (see {@link #refreshStats}). */
+    public void deleteStats(String userId, Collection<String> trackIds) {
+        PreparedStatement delete = statements().deleteStats;
+        AsyncWrites.executeAll(
+                session,
+                trackIds.stream().map(trackId -> delete.bind(userId, trackId)).toList());
     }
 
     /** Stores statistics computed elsewhere (from a pass over the user's months), a bounded number at once. */
@@ -232,14 +372,6 @@ public class FeatureStore {
                 stats.firstPlayed(),
                 stats.lastPlayed(),
                 stats.affinityLog2());
-    }
-
-    /** All rows of an async result, following its pages. */
-    private static CompletionStage<List<Row>> collect(AsyncResultSet page, List<Row> into) {
-        page.currentPage().forEach(into::add);
-        return page.hasMorePages()
-                ? page.fetchNextPage().thenCompose(next -> collect(next, into))
-                : CompletableFuture.completedFuture(into);
     }
 
     private static StoredPlay storedPlay(Row row, String trackId) {
@@ -268,7 +400,7 @@ public class FeatureStore {
         AsyncWrites.forEachAsync(
                 months,
                 month -> session.executeAsync(s.playsOfMonth.bind(userId, month))
-                        .thenCompose(rows -> collect(rows, new ArrayList<>()))
+                        .thenCompose(AsyncWrites::allRows)
                         .thenAccept(rows -> result.put(
                                 month,
                                 rows.stream().map(row -> storedPlay(row, null)).toList())));

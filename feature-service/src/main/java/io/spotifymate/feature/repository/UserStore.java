@@ -12,10 +12,12 @@ import io.spotifymate.feature.service.AudioFeatureSpace;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 /** The per-user side of the feature store: feedback, artist and month roll-ups, profiles and the debounce queue. */
@@ -77,7 +79,9 @@ public class UserStore {
             PreparedStatement markPending,
             PreparedStatement waiting,
             PreparedStatement pending,
-            PreparedStatement clearPending) {}
+            PreparedStatement clearPending,
+            PreparedStatement trackFeedback,
+            PreparedStatement copyFeedback) {}
 
     private Statements statements() {
         Statements current = statements;
@@ -107,7 +111,11 @@ public class UserStore {
                     session.prepare("SELECT months, tracks, WRITETIME(marked) AS marked_at FROM pending_marks "
                             + "WHERE bucket = ? AND user_id = ?"),
                     session.prepare(
-                            "DELETE FROM pending_marks USING TIMESTAMP ? WHERE bucket = ?" + " AND user_id = ?"));
+                            "DELETE FROM pending_marks USING TIMESTAMP ? WHERE bucket = ?" + " AND user_id = ?"),
+                    session.prepare("SELECT kind, given_at, event_id FROM user_feedback "
+                            + "WHERE user_id = ? AND target = ? AND target_id = ?"),
+                    session.prepare("INSERT INTO user_feedback (user_id, target, target_id, kind, given_at, event_id) "
+                            + "VALUES (?, ?, ?, ?, ?, ?) USING TIMESTAMP ?"));
             statements = current;
         }
         return current;
@@ -128,6 +136,37 @@ public class UserStore {
                                         f.eventId())
                                 .setQueryTimestamp(CatalogStore.micros(f.occurredAt())))
                         .toList());
+    }
+
+    /** A user's word on one track to be carried over to the track it was merged into. */
+    public record FeedbackCopy(String userId, String fromTrackId, String toTrackId) {}
+
+    /**
+     * Gives each user's latest word on a track (a like, a ban) to the track it was merged into, at the time it was
+     * given: a later word on the new track still wins, and copying again changes nothing. The old row stays, as the
+     * feedback topic would write it again on a replay.
+     */
+    public void copyTrackFeedback(Collection<FeedbackCopy> copies) {
+        Statements s = statements();
+        String track = FeedbackGiven.Target.TRACK.name();
+        AsyncWrites.forEachAsync(
+                copies,
+                copy -> session.executeAsync(s.trackFeedback.bind(copy.userId(), track, copy.fromTrackId()))
+                        .thenCompose(page -> {
+                            Row row = page.one();
+                            if (row == null || row.isNull("given_at")) {
+                                return CompletableFuture.completedFuture(null);
+                            }
+                            Instant givenAt = row.getInstant("given_at");
+                            return session.executeAsync(s.copyFeedback.bind(
+                                    copy.userId(),
+                                    track,
+                                    copy.toTrackId(),
+                                    row.getString("kind"),
+                                    givenAt,
+                                    row.getString("event_id"),
+                                    CatalogStore.micros(givenAt)));
+                        }));
     }
 
     public List<Feedback> feedbackOf(String userId) {

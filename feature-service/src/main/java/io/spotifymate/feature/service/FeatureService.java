@@ -25,6 +25,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * only after its writes: the consumers commit their offsets after it. A Cassandra hiccup is retried here. Plays are
  * stored raw and their users queued; the statistics and roll-ups derived from them follow, debounced, in
  * {@link UserFeatureJob}, and the catalog's normalisation, imputation and embeddings in {@link CatalogFeatureJob}.
+ * Catalog entries also take over the local tracks of their names that plays brought earlier ({@link LocalTrackMerger}).
  */
 @ApplicationScoped
 public class FeatureService {
@@ -34,23 +35,30 @@ public class FeatureService {
     private final UserStore users;
     private final PlaylistStore playlists;
     private final CatalogFeatureJob catalogJob;
+    private final LocalTrackMerger merger;
 
     public FeatureService(
             FeatureStore plays,
             CatalogStore catalog,
             UserStore users,
             PlaylistStore playlists,
-            CatalogFeatureJob catalogJob) {
+            CatalogFeatureJob catalogJob,
+            LocalTrackMerger merger) {
         this.plays = plays;
         this.catalog = catalog;
         this.users = users;
         this.playlists = playlists;
         this.catalogJob = catalogJob;
+        this.merger = merger;
     }
 
-    /** Stores the plays and queues each user once, with the months and tracks the plays touched. */
+    /**
+     * Stores the plays and queues each user once, with the months and tracks the plays touched. A play under a local
+     * id that was merged into a Spotify track is stored under that track, as the merge moved the others.
+     */
     @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = DriverException.class)
-    public void recordPlays(List<PlayRecorded> batch) {
+    public void recordPlays(List<PlayRecorded> arrived) {
+        List<PlayRecorded> batch = merger.withMergedIds(arrived);
         plays.savePlays(batch);
         Map<String, PendingChanges> changes = new LinkedHashMap<>();
         for (PlayRecorded play : batch) {
@@ -62,10 +70,15 @@ public class FeatureService {
         users.markPending(changes);
     }
 
+    /**
+     * Stores catalog entries, then merges into them the local tracks of their names (plays that came before the
+     * catalog): the listeners' plays move to the Spotify ids and their users are queued.
+     */
     @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = DriverException.class)
     public void recordTracks(List<TrackCataloged> tracks) {
         catalog.saveTracks(tracks);
         catalogJob.tracksCataloged(tracks.stream().map(TrackCataloged::trackId).toList());
+        merger.merge(tracks);
     }
 
     @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = DriverException.class)

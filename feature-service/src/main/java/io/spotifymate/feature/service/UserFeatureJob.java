@@ -10,6 +10,7 @@ import io.spotifymate.feature.repository.CatalogStore.TrackRow;
 import io.spotifymate.feature.repository.FeatureStore;
 import io.spotifymate.feature.repository.FeatureStore.StoredPlay;
 import io.spotifymate.feature.repository.FeatureStore.UserTrackRow;
+import io.spotifymate.feature.repository.LocalTrackStore;
 import io.spotifymate.feature.repository.UserStore;
 import io.spotifymate.feature.repository.UserStore.PendingUser;
 import io.spotifymate.feature.repository.UserStore.Waiting;
@@ -197,6 +198,12 @@ public class UserFeatureJob {
         byTrack.forEach((trackId, trackPlays) ->
                 refreshed.add(TrackStatistics.of(trackId, trackPlays, config.affinityHalfLife())));
         plays.saveStats(userId, refreshed);
+        // The whole history was read: a touched local track without plays was merged into a Spotify one.
+        plays.deleteStats(
+                userId,
+                pending.tracks().stream()
+                        .filter(trackId -> LocalTrackStore.isLocal(trackId) && !byTrack.containsKey(trackId))
+                        .toList());
         for (String month : pending.months()) {
             users.saveMonth(userId, UserRollups.month(month, history.getOrDefault(month, List.of())));
         }

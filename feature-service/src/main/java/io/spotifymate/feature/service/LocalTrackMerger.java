@@ -1,0 +1,176 @@
+package io.spotifymate.feature.service;
+
+import io.spotifymate.events.PlayRecorded;
+import io.spotifymate.events.TrackCataloged;
+import io.spotifymate.feature.repository.CatalogStore;
+import io.spotifymate.feature.repository.FeatureStore;
+import io.spotifymate.feature.repository.FeatureStore.PlayMove;
+import io.spotifymate.feature.repository.FeatureStore.TrackPlayRow;
+import io.spotifymate.feature.repository.FeatureStore.UserTrack;
+import io.spotifymate.feature.repository.LocalTrackStore;
+import io.spotifymate.feature.repository.LocalTrackStore.Alias;
+import io.spotifymate.feature.repository.UserStore;
+import io.spotifymate.feature.repository.UserStore.FeedbackCopy;
+import io.spotifymate.feature.service.Rekeying.Plan;
+import io.spotifymate.feature.service.TrackNameMatch.Choice;
+import io.spotifymate.feature.service.TrackNameMatch.LocalNames;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Merges local tracks into the Spotify tracks that catalog entries arriving later give their names. A basic export
+ * names tracks only, and when the catalog comes after it its plays keep local ids: the listener's history and the
+ * catalog's track of the same recording would be two items, so the recommender could suggest what they played and no
+ * model could tie their taste to playlists. On catalog entries, the local tracks their names match (by the
+ * ingestion-service's rules, {@link TrackNameMatch}) get their listeners' plays moved to the Spotify id
+ * ({@link Rekeying}), their statistics recomputed by the usual debounced job, and an alias row.
+ *
+ * <p>The work follows what arrived: the entries' keys are read from {@code local_track_keys} (a few IN queries per
+ * batch, most of them finding nothing), then only the matched tracks' listeners and plays. Every step can be done
+ * again with the same outcome, in this order: copy the plays, delete the originals, queue the recompute, drop the
+ * listener rows, retire the local track's row, write the alias. A crash replays the catalog batch, which finds the
+ * listeners still to do; one whose plays have moved already is queued again with the months of the Spotify id's plays.
+ * A local track once merged stays with its Spotify id: a later entry that matches it better only gets its late plays
+ * if the alias did not exist yet.
+ */
+@ApplicationScoped
+public class LocalTrackMerger {
+
+    private static final Logger LOG = Logger.getLogger(LocalTrackMerger.class);
+
+    private final LocalTrackStore localTracks;
+    private final FeatureStore plays;
+    private final CatalogStore catalog;
+    private final UserStore users;
+
+    public LocalTrackMerger(LocalTrackStore localTracks, FeatureStore plays, CatalogStore catalog, UserStore users) {
+        this.localTracks = localTracks;
+        this.plays = plays;
+        this.catalog = catalog;
+        this.users = users;
+    }
+
+    /**
+     * The batch with plays of merged local tracks under their Spotify ids: a replay of the plays topic, or a play that
+     * still comes under a local id after its merge, lands where the merge moved the others.
+     */
+    public List<PlayRecorded> withMergedIds(List<PlayRecorded> batch) {
+        Set<String> localIds = new LinkedHashSet<>();
+        for (PlayRecorded play : batch) {
+            if (LocalTrackStore.isLocal(play.trackId())) {
+                localIds.add(play.trackId());
+            }
+        }
+        return localIds.isEmpty() ? batch : Rekeying.withAliases(batch, localTracks.mergedInto(localIds));
+    }
+
+    /** Merges the local tracks these catalog entries match; returns how many local tracks were merged or completed. */
+    public int merge(List<TrackCataloged> entries) {
+        Map<String, Instant> entryTimes = new HashMap<>();
+        Set<String> keys = new HashSet<>();
+        for (TrackCataloged entry : entries) {
+            if (TrackNameMatch.matchable(entry)) {
+                keys.addAll(TrackNameMatch.catalogKeys(entry.artistName(), entry.name()));
+                entryTimes.merge(entry.trackId(), entry.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<LocalNames>> byKey = localTracks.byKeys(keys);
+        if (byKey.isEmpty()) {
+            return 0;
+        }
+        Map<String, Choice> choices = TrackNameMatch.choose(entries, byKey);
+        if (choices.isEmpty()) {
+            return 0;
+        }
+        Map<String, Alias> earlier = localTracks.aliases(choices.keySet());
+        Map<String, List<String>> listeners = localTracks.listeners(choices.keySet());
+        Map<String, Alias> merges = new LinkedHashMap<>();
+        for (Choice choice : choices.values()) {
+            Alias alias = earlier.get(choice.localId());
+            boolean playedSince =
+                    !listeners.getOrDefault(choice.localId(), List.of()).isEmpty();
+            if (alias == null) {
+                merges.put(
+                        choice.localId(),
+                        new Alias(
+                                choice.localId(),
+                                choice.spotifyId(),
+                                choice.step().label(),
+                                entryTimes.get(choice.spotifyId())));
+            } else if (playedSince) {
+                merges.put(choice.localId(), alias);
+            }
+        }
+        if (merges.isEmpty()) {
+            return 0;
+        }
+        List<UserTrack> pairs = new ArrayList<>();
+        merges.forEach((localId, alias) -> listeners
+                .getOrDefault(localId, List.of())
+                .forEach(userId -> pairs.add(new UserTrack(userId, localId))));
+        List<Plan> plans = plans(pairs, merges);
+        List<PlayMove> moves =
+                plans.stream().flatMap(plan -> plan.moves().stream()).toList();
+
+        plays.copyPlays(moves);
+        users.copyTrackFeedback(plans.stream()
+                .map(plan -> new FeedbackCopy(plan.userId(), plan.localId(), plan.spotifyId()))
+                .toList());
+        plays.deleteMoved(moves, pairs);
+        users.markPending(Rekeying.pending(plans));
+        localTracks.deleteListeners(pairs);
+        Map<String, String> mergedInto = new LinkedHashMap<>();
+        merges.forEach((localId, alias) -> mergedInto.put(localId, alias.trackId()));
+        catalog.retireTracks(mergedInto);
+        localTracks.saveAliases(merges.values());
+        LOG.infof(
+                "Merged %d local tracks into catalog tracks: %d plays of %d listeners moved",
+                merges.size(), moves.size(), pairs.size());
+        return merges.size();
+    }
+
+    /**
+     * Each listener's moves. A listener whose local plays are gone had them moved by an earlier run that stopped
+     * before the end: they are queued again with the months of their Spotify id's plays.
+     */
+    private List<Plan> plans(List<UserTrack> pairs, Map<String, Alias> merges) {
+        Map<UserTrack, List<TrackPlayRow>> stored = plays.trackPlays(pairs);
+        List<UserTrack> movedBefore = pairs.stream()
+                .filter(pair -> stored.getOrDefault(pair, List.of()).isEmpty())
+                .map(pair ->
+                        new UserTrack(pair.userId(), merges.get(pair.trackId()).trackId()))
+                .toList();
+        Map<UserTrack, List<TrackPlayRow>> spotifyPlays =
+                movedBefore.isEmpty() ? Map.of() : plays.trackPlays(movedBefore);
+        List<Plan> plans = new ArrayList<>(pairs.size());
+        for (UserTrack pair : pairs) {
+            String spotifyId = merges.get(pair.trackId()).trackId();
+            List<TrackPlayRow> rows = stored.getOrDefault(pair, List.of());
+            plans.add(
+                    rows.isEmpty()
+                            ? Rekeying.alreadyMoved(
+                                    pair.userId(),
+                                    pair.trackId(),
+                                    spotifyId,
+                                    spotifyPlays
+                                            .getOrDefault(new UserTrack(pair.userId(), spotifyId), List.of())
+                                            .stream()
+                                            .map(TrackPlayRow::playedAt)
+                                            .toList())
+                            : Rekeying.plan(pair.userId(), pair.trackId(), spotifyId, rows));
+        }
+        return plans;
+    }
+}

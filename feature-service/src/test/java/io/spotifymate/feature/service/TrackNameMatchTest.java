@@ -1,0 +1,249 @@
+package io.spotifymate.feature.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spotifymate.events.EventIds;
+import io.spotifymate.events.TrackCataloged;
+import io.spotifymate.events.TrackIds;
+import io.spotifymate.events.TrackMatchKeys;
+import io.spotifymate.feature.service.TrackNameMatch.Choice;
+import io.spotifymate.feature.service.TrackNameMatch.LocalNames;
+import io.spotifymate.feature.service.TrackNameMatch.Step;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which catalog entry takes over a local track: the same cases the ingestion-service's catalog index resolves a play
+ * by, run the way a merge runs them (the local track's keys stored, the entries' keys looked up, the names checked).
+ */
+class TrackNameMatchTest {
+
+    private static final char SEP = TrackMatchKeys.SEPARATOR;
+    private static final String QUEEN = "spotify:track:7hQJA50XrCWABAu5v6QZ4i";
+    private static final String OTHER = "spotify:track:2ZyuwVvV6Z3XJaXIFbspeE";
+
+    private static TrackCataloged entry(String trackId, String name, String artist) {
+        return new TrackCataloged(
+                EventIds.fromContent("catalog", trackId, name, artist),
+                Instant.parse("2026-01-01T00:00:00Z"),
+                TrackCataloged.SCHEMA_VERSION,
+                trackId,
+                name,
+                artist,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                "test");
+    }
+
+    /** What a merge makes of a local track of these names, given these catalog entries arriving together. */
+    private static Optional<Choice> merged(List<TrackCataloged> catalog, String artist, String title) {
+        String localId = TrackIds.local(artist, title);
+        Map<String, List<LocalNames>> stored = new HashMap<>();
+        for (String key : TrackNameMatch.localKeys(artist, title)) {
+            stored.put(key, List.of(new LocalNames(localId, artist, title)));
+        }
+        Map<String, List<LocalNames>> found = new HashMap<>();
+        for (TrackCataloged entry : catalog) {
+            for (String key : TrackNameMatch.catalogKeys(entry.artistName(), entry.name())) {
+                if (stored.containsKey(key)) {
+                    found.put(key, stored.get(key));
+                }
+            }
+        }
+        return Optional.ofNullable(TrackNameMatch.choose(catalog, found).get(localId));
+    }
+
+    private static Optional<String> mergedInto(List<TrackCataloged> catalog, String artist, String title) {
+        return merged(catalog, artist, title).map(Choice::spotifyId);
+    }
+
+    @Test
+    void aLocalTrackIsFoundByItsExactKeyAndItsLooseTitleUnderTheFullAndThePrimaryArtist() {
+        assertThat(TrackNameMatch.localKeys("A feat. B", "Song - Remastered 2011"))
+                .containsExactly(
+                        "a feat b" + SEP + "song remastered 2011", "a feat b" + SEP + "song", "a" + SEP + "song");
+        assertThat(TrackNameMatch.localKeys("Adele", "Hello"))
+                .as("no decoration, no credit: one key")
+                .containsExactly("adele" + SEP + "hello");
+    }
+
+    @Test
+    void aCatalogEntryIsLookedUpByTheKeysTheIngestionServiceLearnsItBy() {
+        assertThat(TrackNameMatch.catalogKeys("Queen", "Don't Stop Me Now"))
+                .containsExactly("queen" + SEP + "don t stop me now");
+        assertThat(TrackNameMatch.catalogKeys("Jay-Z Featuring Kanye West", "Otis - Remastered"))
+                .containsExactly(
+                        "jay z featuring kanye west" + SEP + "otis remastered",
+                        "jay z featuring kanye west" + SEP + "otis",
+                        "jay z" + SEP + "otis");
+    }
+
+    @Test
+    void exactNamesMatchAcrossAccentsCaseAndPunctuation() {
+        List<TrackCataloged> catalog = List.of(entry(QUEEN, "Hoppípolla", "Sigur Rós"));
+
+        assertThat(merged(catalog, "SIGUR ROS", "hoppipolla"))
+                .contains(new Choice(TrackIds.local("SIGUR ROS", "hoppipolla"), QUEEN, Step.EXACT));
+        assertThat(mergedInto(catalog, "Sigur Ros", "Hoppipolla!")).contains(QUEEN);
+    }
+
+    @Test
+    void aPlayWithReleaseNotesOrCreditsIsMergedIntoTheCatalogsPlainTitle() {
+        List<TrackCataloged> catalog = List.of(entry(QUEEN, "Don't Stop Me Now", "Queen"));
+
+        for (String title : List.of(
+                "Don't Stop Me Now - Remastered 2011",
+                "Don't Stop Me Now (feat. Brian May)",
+                "Don't Stop Me Now [feat. Brian May]",
+                "Don't Stop Me Now - Radio Edit",
+                "Don't Stop Me Now - Single Version",
+                "Don't Stop Me Now (Deluxe Edition)")) {
+            assertThat(merged(catalog, "Queen", title).map(Choice::step))
+                    .as(title)
+                    .contains(Step.TITLE);
+        }
+        for (String artist : List.of("Queen feat. Brian May", "Queen ft. Brian May", "Queen, Brian May", "Queen & X")) {
+            assertThat(merged(catalog, artist, "Don't Stop Me Now").map(Choice::step))
+                    .as(artist)
+                    .contains(Step.PRIMARY_ARTIST);
+        }
+        assertThat(merged(catalog, "Queen feat. Brian May", "Don't Stop Me Now - Remastered 2011"))
+                .map(Choice::spotifyId)
+                .contains(QUEEN);
+    }
+
+    @Test
+    void aPlainPlayIsMergedIntoTheCatalogsDecoratedTitleAndCreditList() {
+        List<TrackCataloged> catalog = List.of(
+                entry(QUEEN, "A Mutual Friend - 2006 Remastered Version", "Wire"),
+                entry(OTHER, "Otis", "Jay-Z Featuring Kanye West"));
+
+        assertThat(mergedInto(catalog, "Wire", "A Mutual Friend")).contains(QUEEN);
+        assertThat(mergedInto(catalog, "Wire", "A Mutual Friend (Radio Edit)")).contains(QUEEN);
+        assertThat(merged(catalog, "JAY-Z", "Otis (feat. Kanye West)").map(Choice::step))
+                .contains(Step.TITLE);
+    }
+
+    @Test
+    void aLivePlayIsNeverMergedIntoTheStudioRecording() {
+        List<TrackCataloged> studio = List.of(entry(QUEEN, "Bohemian Rhapsody", "Queen"));
+
+        assertThat(merged(studio, "Queen", "Bohemian Rhapsody (Live)")).isEmpty();
+        assertThat(merged(studio, "Queen", "Bohemian Rhapsody - Live at Wembley"))
+                .isEmpty();
+        assertThat(merged(studio, "Queen", "Bohemian Rhapsody - Acoustic")).isEmpty();
+
+        List<TrackCataloged> both = List.of(studio.get(0), entry(OTHER, "Bohemian Rhapsody - Live", "Queen"));
+        assertThat(mergedInto(both, "Queen", "Bohemian Rhapsody (Live) [Remastered 2011]"))
+                .contains(OTHER);
+        assertThat(mergedInto(both, "Queen", "Bohemian Rhapsody - Remastered 2011"))
+                .contains(QUEEN);
+    }
+
+    @Test
+    void theFullArtistComesBeforeThePrimaryOne() {
+        String duo = "spotify:track:5yEPktRqvIhko5QFF3aBhQ";
+        String solo = "spotify:track:0yJzqTt7ljBV9NQmTnGzGv";
+        List<TrackCataloged> catalog =
+                List.of(entry(duo, "The Boxer - Remastered", "Simon & Garfunkel"), entry(solo, "The Boxer", "Simon"));
+
+        assertThat(mergedInto(catalog, "Simon & Garfunkel", "The Boxer")).contains(duo);
+        assertThat(mergedInto(catalog, "Simon & Garfunkel", "The Boxer (Single Version)"))
+                .contains(duo);
+        assertThat(mergedInto(catalog, "Simon", "The Boxer")).contains(solo);
+        assertThat(mergedInto(catalog, "Simon feat. Someone", "The Boxer - Radio Edit"))
+                .contains(solo);
+    }
+
+    @Test
+    void ofTwoEntriesSharingALooseKeyTheSmallerIdWinsInWhateverOrderTheyCome() {
+        String smaller = "spotify:track:0aaaaaaaaaaaaaaaaaaaaa";
+        String larger = "spotify:track:9zzzzzzzzzzzzzzzzzzzzz";
+        TrackCataloged first = entry(larger, "Song - Remastered 2009", "Band");
+        TrackCataloged second = entry(smaller, "Song - 2011 Remaster", "Band");
+
+        assertThat(mergedInto(List.of(first, second), "Band", "Song")).contains(smaller);
+        assertThat(mergedInto(List.of(second, first), "Band", "Song")).contains(smaller);
+        assertThat(mergedInto(List.of(first, second), "Band", "Song - Remastered 2009"))
+                .as("the exact names still name their own track")
+                .contains(larger);
+    }
+
+    @Test
+    void aPlainCatalogTitleWinsOverADecoratedOneOfTheSameLooseKey() {
+        String decorated = "spotify:track:0aaaaaaaaaaaaaaaaaaaaa";
+        String plain = "spotify:track:9zzzzzzzzzzzzzzzzzzzzz";
+        List<TrackCataloged> catalog =
+                List.of(entry(decorated, "Song - Remastered", "Band"), entry(plain, "Song", "Band"));
+
+        assertThat(mergedInto(catalog, "Band", "Song (Radio Edit)")).contains(plain);
+        assertThat(mergedInto(catalog, "Band", "Song")).contains(plain);
+    }
+
+    @Test
+    void entriesWithoutASpotifyIdOrWithoutNamesTakeNothingOver() {
+        assertThat(mergedInto(List.of(entry(TrackIds.local("Band", "Song"), "Song", "Band")), "Band", "Song"))
+                .isEmpty();
+        assertThat(mergedInto(List.of(entry(QUEEN, null, "Band")), "Band", "Song"))
+                .isEmpty();
+        assertThat(mergedInto(List.of(entry(QUEEN, "Song", "Band")), "Band", "Song"))
+                .as("the same entry with its names")
+                .contains(QUEEN);
+    }
+
+    @Test
+    void aKeySharedByChanceIsNoMatch() {
+        // The play's exact key is the catalog's loose one, but the ingestion-service never looks a play's exact key up
+        // among loose keys, nor finds this entry by the play's own loose title ("song").
+        Set<String> shared = new HashSet<>(TrackNameMatch.localKeys("Band", "Song - Remastered"));
+        shared.retainAll(TrackNameMatch.catalogKeys("Band", "Song Remastered (feat. X)"));
+        assertThat(shared).isNotEmpty();
+
+        assertThat(TrackNameMatch.match("Band", "Song Remastered (feat. X)", "Band", "Song - Remastered"))
+                .isEmpty();
+        assertThat(mergedInto(List.of(entry(QUEEN, "Song Remastered (feat. X)", "Band")), "Band", "Song - Remastered"))
+                .isEmpty();
+    }
+
+    @Test
+    void everyMatchSharesAKeyWithTheEntrySoTheLookUpFindsIt() {
+        List<String> artists = List.of("Queen", "Queen feat. Brian May", "QUEEN", "Queen & X", "Brian May");
+        List<String> titles = List.of(
+                "Song",
+                "Song - Remastered 2011",
+                "Song (feat. X)",
+                "Song (Live)",
+                "Song - Live / Remastered",
+                "Song Remastered (feat. X)",
+                "Song - Radio Edit");
+        int matches = 0;
+        for (String catalogArtist : artists) {
+            for (String catalogTitle : titles) {
+                for (String localArtist : artists) {
+                    for (String localTitle : titles) {
+                        if (TrackNameMatch.match(catalogArtist, catalogTitle, localArtist, localTitle)
+                                .isEmpty()) {
+                            continue;
+                        }
+                        matches++;
+                        Set<String> shared = new HashSet<>(TrackNameMatch.localKeys(localArtist, localTitle));
+                        shared.retainAll(TrackNameMatch.catalogKeys(catalogArtist, catalogTitle));
+                        assertThat(shared)
+                                .as("%s / %s against %s / %s", localArtist, localTitle, catalogArtist, catalogTitle)
+                                .isNotEmpty();
+                    }
+                }
+            }
+        }
+        assertThat(matches).isGreaterThan(artists.size() * titles.size());
+    }
+}
