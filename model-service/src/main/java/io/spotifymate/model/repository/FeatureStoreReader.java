@@ -160,9 +160,12 @@ public class FeatureStoreReader {
             }
         }
 
-        for (Row row :
-                session.execute(SimpleStatement.newInstance("SELECT track_id, features, imputed, embedding FROM tracks")
+        for (Row row : session.execute(
+                SimpleStatement.newInstance("SELECT track_id, features, imputed, embedding, merged_into FROM tracks")
                         .setPageSize(PAGE))) {
+            if (row.getString("merged_into") != null) {
+                continue; // a local track whose plays moved to the catalog track it names: no item of its own
+            }
             float[] vector = new float[width];
             List<Double> features = row.getList("features", Double.class);
             for (int d = 0; d < Math.min(dimensions.size(), features == null ? 0 : features.size()); d++) {
