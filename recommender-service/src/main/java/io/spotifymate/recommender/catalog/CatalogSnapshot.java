@@ -109,6 +109,11 @@ public final class CatalogSnapshot {
     private final Map<String, Integer> trackIndex;
     private final Map<String, Integer> artistIndex;
     private final Map<String, Integer> tagIndex;
+    /** Each tag's normalised name, by number. */
+    private final String[] tagNames;
+    /** Each tag's rarity here, ln((n + 1) / (tracks carrying it + 1)): a tag every track carries says nothing. */
+    private final float[] tagRarity;
+
     private final int[][] tracksOfArtist;
     private final int[] byPopularity;
     /** Each track's place in {@link #byPopularity}, from 1. */
@@ -213,6 +218,18 @@ public final class CatalogSnapshot {
                     .sorted((x, y) -> Float.compare(popularity[y], popularity[x]))
                     .mapToInt(Integer::intValue)
                     .toArray();
+        }
+        tagNames = new String[tagIndex.size()];
+        tagIndex.forEach((name, t) -> tagNames[t] = name);
+        int[] carrying = new int[tagNames.length];
+        for (int[] tags : tagsOf) {
+            for (int t : tags) {
+                carrying[t]++;
+            }
+        }
+        tagRarity = new float[tagNames.length];
+        for (int t = 0; t < tagNames.length; t++) {
+            tagRarity[t] = (float) Math.log((n + 1.0) / (carrying[t] + 1.0));
         }
         low = new float[AudioColumns.SIZE];
         high = new float[AudioColumns.SIZE];
@@ -666,6 +683,26 @@ public final class CatalogSnapshot {
     public int tag(String tag) {
         Integer t = tagIndex.get(tagKey(tag));
         return t == null ? -1 : t;
+    }
+
+    /** The tags of a track and its artist, by number (the snapshot's own array: read it, never change it). */
+    public int[] tagsOf(int track) {
+        return tagsOf[track];
+    }
+
+    /** How many distinct tags the catalog's tracks and artists carry. */
+    public int tagCount() {
+        return tagNames.length;
+    }
+
+    /** A tag's name as matched (lower case, without accents or punctuation). */
+    public String tagName(int tag) {
+        return tagNames[tag];
+    }
+
+    /** How rare a tag is here: ln((tracks + 1) / (tracks carrying it + 1)). */
+    public float tagRarity(int tag) {
+        return tagRarity[tag];
     }
 
     public boolean hasTag(int track, int tag) {

@@ -28,6 +28,7 @@ final class Explanations {
     private final Query query;
     private final int[] because;
     private final Map<Integer, Recommender.CoListed> coListed;
+    private final TagProfile tags;
     private final List<Taste.Anchor> strongest;
     private final Set<String> given = new HashSet<>();
 
@@ -37,13 +38,15 @@ final class Explanations {
             Taste taste,
             Query query,
             int[] because,
-            Map<Integer, Recommender.CoListed> coListed) {
+            Map<Integer, Recommender.CoListed> coListed,
+            TagProfile tags) {
         this.catalog = catalog;
         this.view = view;
         this.taste = taste;
         this.query = query;
         this.because = because;
         this.coListed = coListed;
+        this.tags = tags;
         this.strongest = taste.anchors().stream()
                 .sorted((a, b) -> Float.compare(b.weight(), a.weight()))
                 .limit(ANCHORS_FOR_EXPLANATION)
@@ -140,6 +143,19 @@ final class Explanations {
                         "Sounds like " + describe(related) + ": " + soundDetail(track, related),
                         catalog.trackId(related));
             }
+            case Recommender.TAGS -> {
+                int tag = tags.strongestShared(track, passedOver);
+                if (tag < 0) {
+                    return null;
+                }
+                int anchor = tags.anchorOf(tag);
+                return new Reason(
+                        "TAG",
+                        catalog.artistNameOf(catalog.artist(track)) + ": tagged " + catalog.tagName(tag) + ", as is "
+                                + describe(anchor) + ", which you "
+                                + verb(anchor).strip(),
+                        catalog.trackId(anchor));
+            }
             default -> {
                 return null;
             }
@@ -158,21 +174,29 @@ final class Explanations {
     }
 
     private Reason anchorReason(int related) {
-        Taste.Why why = taste.anchors().stream()
-                .filter(a -> a.track() == related)
+        Taste.Why why = why(related);
+        return new Reason(
+                why == Taste.Why.MORE_LIKE_THIS ? "MORE_LIKE_THIS" : why.name(),
+                "Because you " + verb(related) + describe(related),
+                catalog.trackId(related));
+    }
+
+    private Taste.Why why(int anchor) {
+        return taste.anchors().stream()
+                .filter(a -> a.track() == anchor)
                 .map(Taste.Anchor::why)
                 .findFirst()
                 .orElse(Taste.Why.PLAYED);
-        String verb = switch (why) {
+    }
+
+    /** "played ", "liked ", "asked for more like ", "started from ": what the listener did with the anchor. */
+    private String verb(int anchor) {
+        return switch (why(anchor)) {
             case PLAYED -> "played ";
             case LIKED -> "liked ";
             case MORE_LIKE_THIS -> "asked for more like ";
             case SEED -> "started from ";
         };
-        return new Reason(
-                why == Taste.Why.MORE_LIKE_THIS ? "MORE_LIKE_THIS" : why.name(),
-                "Because you " + verb + describe(related),
-                catalog.trackId(related));
     }
 
     /** The anchor whose model vector is closest to the track's (factor models). */

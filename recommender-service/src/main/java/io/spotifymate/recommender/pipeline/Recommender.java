@@ -16,9 +16,10 @@ import java.util.Map;
  *   <li><b>filters</b>, checked lazily (only for tracks that would enter a candidate list) and remembered: played
  *       (or recently played), banned and disliked tracks and artists, recent skips, the request's mood, tag, energy,
  *       tempo, era and familiarity;
- *   <li><b>candidates</b> from four sources among what passes: the model's best (vector search over the track vectors,
+ *   <li><b>candidates</b> from five sources among what passes: the model's best (vector search over the track vectors,
  *       item neighbours, or popularity, whatever the model is), tracks that share playlists with the seeds, tracks that
- *       sound like the seeds or the user's taste (which reaches tracks no model knows yet), and the popular ones;
+ *       sound like the seeds or the user's taste (which reaches tracks no model knows yet), tracks whose tags the
+ *       taste's artists share (which needs neither a corpus nor audio features), and the popular ones;
  *   <li><b>relevance</b>: each source's score scaled to 0..1 and weighed, more on seeds when there are some;
  *   <li><b>diversity</b>: maximal marginal relevance over the sound of the tracks, at most N per artist;
  *   <li><b>explanations</b> that name what actually drove each pick.
@@ -97,6 +98,10 @@ public final class Recommender {
     static final String CO_OCCURRENCE = "co-occurrence";
     static final String CONTENT = "content";
     static final String POPULARITY = "popularity";
+    static final String TAGS = "tags";
+    /** Candidate sources, each a column of a candidate's scores: model, playlists, sound, popularity, tags. */
+    private static final int SOURCES = 5;
+
     private static final int ANCHORS_FOR_CENTROID = 50;
 
     private final Settings settings;
@@ -243,8 +248,28 @@ public final class Recommender {
             }
             // Sound similarity is on a fixed scale (a cosine): kept as it is, not stretched to 0..1.
             for (int i : near.best()) {
-                pool.computeIfAbsent(i, x -> new float[4])[2] =
+                pool.computeIfAbsent(i, x -> new float[SOURCES])[2] =
                         Math.max(0, catalog.similarity(i, centroid, centroidNorm));
+            }
+        }
+        // Tags reach, like sound, what the model does not know — a listener's own tracks in no corpus, a catalog
+        // without audio features — through the tags their artists share with the artists of the taste.
+        TagProfile tags = TagProfile.of(catalog, taste);
+        if (!tags.isEmpty()) {
+            boolean everywhere = view == null || taste.hasFocus();
+            TopN tagged = new TopN(settings.otherCandidates());
+            for (int i = 0; i < n; i++) {
+                if (everywhere || view.modelOf(i) < 0) {
+                    float score = tags.score(i);
+                    if (score > 0 && tagged.accepts(i, score) && eligible.test(i)) {
+                        tagged.offer(i, score);
+                    }
+                }
+            }
+            int[] best = tagged.best();
+            float top = best.length == 0 ? 1 : tags.score(best[0]);
+            for (int i : best) {
+                pool.computeIfAbsent(i, x -> new float[SOURCES])[4] = tags.score(i) / top;
             }
         }
         if (!coListed.isEmpty()) {
@@ -261,7 +286,7 @@ public final class Recommender {
             // Votes are heavy-tailed (a hit shares playlists with everything): the square root keeps the many tracks
             // that share a few playlists with the seeds from looking like no evidence at all.
             for (int track : strongest.best()) {
-                pool.computeIfAbsent(track, x -> new float[4])[1] =
+                pool.computeIfAbsent(track, x -> new float[SOURCES])[1] =
                         (float) Math.sqrt(coListed.get(track).score() / top);
             }
         }
@@ -272,7 +297,7 @@ public final class Recommender {
                 break;
             }
             if (eligible.test(i)) {
-                pool.computeIfAbsent(i, x -> new float[4])[3] = catalog.popularity(i) / topPopularity;
+                pool.computeIfAbsent(i, x -> new float[SOURCES])[3] = catalog.popularity(i) / topPopularity;
                 popular++;
             }
         }
@@ -300,12 +325,16 @@ public final class Recommender {
         // in no playlist. A popularity model knows nothing of the seeds, so it only breaks ties there.
         boolean listed = focus && !coListed.isEmpty();
         boolean popularityModel = view != null && POPULARITY.equals(view.model().kind());
-        float wModel = view == null ? 0 : listed ? (popularityModel ? 0.1f : 0.5f) : cold ? 0.3f : 1f;
+        // A model that knows neither the listener nor any track of their taste (a history outside every corpus)
+        // answers what it answers everyone: it weighs as little as for a listener with no history.
+        boolean strangers = view != null && !cold && !knowsTaste(view, taste);
+        float wModel = view == null ? 0 : listed ? (popularityModel ? 0.1f : 0.5f) : cold || strangers ? 0.3f : 1f;
         float wCo = focus ? 1f : 0.5f;
         float wSound = listed ? 0.4f : focus ? 0.8f : cold ? 0f : 0.3f;
         float wPop = cold ? 1f : 0.05f;
-        String[] sources = {MODEL, CO_OCCURRENCE, CONTENT, POPULARITY};
-        float[] weights = {wModel, wCo, wSound, wPop};
+        float wTags = listed ? 0.2f : focus ? 0.4f : cold ? 0f : 0.25f;
+        String[] sources = {MODEL, CO_OCCURRENCE, CONTENT, POPULARITY, TAGS};
+        float[] weights = {wModel, wCo, wSound, wPop, wTags};
         int[] ids = new int[pool.size()];
         float[] relevance = new float[pool.size()];
         String[] source = new String[pool.size()];
@@ -315,7 +344,7 @@ public final class Recommender {
             float total = 0;
             float strongest = -1;
             String from = POPULARITY;
-            for (int c = 0; c < 4; c++) {
+            for (int c = 0; c < SOURCES; c++) {
                 float part = weights[c] * s[c];
                 total += part;
                 if (part > strongest) {
@@ -334,7 +363,7 @@ public final class Recommender {
 
         List<Integer> chosen = diversify(catalog, ids, relevance, query);
         List<Pick> picks = new ArrayList<>();
-        Explanations explanations = new Explanations(catalog, view, taste, query, because, coListed);
+        Explanations explanations = new Explanations(catalog, view, taste, query, because, coListed, tags);
         for (int c : chosen) {
             int track = ids[c];
             picks.add(new Pick(track, relevance[c], source[c], explanations.of(track, source[c])));
@@ -344,6 +373,19 @@ public final class Recommender {
                         + "."
                 : null;
         return new Result(picks, message);
+    }
+
+    /** Whether the model has a row for the listener or knows any track of their taste. */
+    private static boolean knowsTaste(ModelView view, Taste taste) {
+        if (taste.userId() != null && view.model().userIndex().containsKey(taste.userId())) {
+            return true;
+        }
+        for (Taste.Anchor anchor : taste.anchors()) {
+            if (view.modelOf(anchor.track()) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- filters
@@ -582,7 +624,7 @@ public final class Recommender {
         float max = scores[tracks[0]];
         float min = scores[tracks[tracks.length - 1]];
         for (int t : tracks) {
-            pool.computeIfAbsent(t, x -> new float[4])[column] = max == min ? 1 : (scores[t] - min) / (max - min);
+            pool.computeIfAbsent(t, x -> new float[SOURCES])[column] = max == min ? 1 : (scores[t] - min) / (max - min);
         }
     }
 

@@ -376,6 +376,50 @@ class RecommenderTest {
     }
 
     @Test
+    void aListenerOutsideEveryCorpusFindsArtistsThroughTheTagsTheirArtistsShare() {
+        // A listener whose history is in no corpus and has no audio features: neither the model nor sound knows it.
+        List<CatalogSnapshot.Track> tracks = new ArrayList<>(WORLD.catalogTracks());
+        for (int i = 0; i < 3; i++) {
+            tracks.add(unmeasured("local:track:forerunner" + i, "Drift " + i, "The Forerunners"));
+            tracks.add(unmeasured("local:track:newcomer" + i, "Haze " + i, "The Newcomers"));
+        }
+        tracks.sort((a, b) -> a.trackId().compareTo(b.trackId()));
+        CatalogSnapshot catalog = CatalogSnapshot.of(tracks, Map.of(), Instant.EPOCH);
+        List<UserHistory.PlayedTrack> played = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            played.add(new UserHistory.PlayedTrack(
+                    "local:track:forerunner" + i,
+                    "The Forerunners",
+                    10 - i,
+                    0,
+                    NOW.minus(Duration.ofDays(2 + i)).toEpochMilli(),
+                    null));
+        }
+        Query q = Query.top(10);
+        Taste taste = Taste.of(
+                catalog, new UserHistory("indie", played, List.of()), List.of(), q, NOW, Duration.ofDays(30), 300);
+
+        List<Pick> picks = recommender
+                .recommend(catalog, ModelView.of(MODEL, catalog), taste, q, Map.of())
+                .picks();
+
+        List<Pick> newcomers = picks.stream()
+                .filter(p -> "The Newcomers".equals(catalog.artistName(p.track())))
+                .toList();
+        assertThat(newcomers).isNotEmpty();
+        assertThat(newcomers.get(0).reasons().get(0)).satisfies(reason -> {
+            assertThat(reason.type()).isEqualTo("TAG");
+            assertThat(reason.text()).contains("tagged shoegaze").contains("Drift 0 by The Forerunners");
+            assertThat(reason.trackId()).isEqualTo("local:track:forerunner0");
+        });
+    }
+
+    private static CatalogSnapshot.Track unmeasured(String id, String name, String artist) {
+        return new CatalogSnapshot.Track(
+                id, name, artist, null, 200_000L, null, List.of("shoegaze", "dream pop"), null, null, null, null);
+    }
+
+    @Test
     void highAndLowAreSaidOnlyOutsideTheCatalogsMiddleTwoFifths() {
         float[] energies = new float[CATALOG.size()];
         for (int i = 0; i < energies.length; i++) {
