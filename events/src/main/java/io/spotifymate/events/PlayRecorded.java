@@ -30,6 +30,31 @@ public record PlayRecorded(
     public static final int SCHEMA_VERSION = 1;
 
     /**
+     * The id of a user's play of a track at an instant, from those alone: the same play from the API or from any
+     * export gets the same id, so consumers count it once.
+     */
+    public static String contentId(String userId, String trackId, Instant playedAt) {
+        return EventIds.fromContent("play", userId, trackId, playedAt.toString());
+    }
+
+    /** This play under another track id (a local track merged into a catalog track) and the event id given. */
+    public PlayRecorded withTrack(String newTrackId, String newEventId) {
+        return new PlayRecorded(
+                newEventId,
+                occurredAt,
+                schemaVersion,
+                userId,
+                newTrackId,
+                trackName,
+                artistName,
+                albumName,
+                playedAt,
+                msPlayed,
+                source,
+                context);
+    }
+
+    /**
      * How a play happened, as Spotify's extended export records it. Every field may be null. {@code reasonStart} and
      * {@code reasonEnd} are open sets ({@code trackdone}, {@code fwdbtn}, {@code clickrow}, ...).
      */

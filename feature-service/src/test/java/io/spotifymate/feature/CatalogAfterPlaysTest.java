@@ -297,7 +297,7 @@ class CatalogAfterPlaysTest {
         Instant at = Instant.parse(playedAt);
         String trackId = track.localId();
         return new PlayRecorded(
-                EventIds.fromContent("play", userId, trackId, at.toString()),
+                PlayRecorded.contentId(userId, trackId, at),
                 at,
                 PlayRecorded.SCHEMA_VERSION,
                 userId,
@@ -313,20 +313,7 @@ class CatalogAfterPlaysTest {
 
     /** The same play as the ingestion-service sends it once it knows the track's Spotify id. */
     private static PlayRecorded withSpotifyId(PlayRecorded play, String spotifyId) {
-        return new PlayRecorded(
-                EventIds.fromContent(
-                        "play", play.userId(), spotifyId, play.playedAt().toString()),
-                play.occurredAt(),
-                play.schemaVersion(),
-                play.userId(),
-                spotifyId,
-                play.trackName(),
-                play.artistName(),
-                play.albumName(),
-                play.playedAt(),
-                play.msPlayed(),
-                play.source(),
-                play.context());
+        return play.withTrack(spotifyId, PlayRecorded.contentId(play.userId(), spotifyId, play.playedAt()));
     }
 
     private static TrackCataloged catalogEntry(String trackId, String name, String artistName) {

@@ -1,6 +1,5 @@
 package io.spotifymate.feature.service;
 
-import io.spotifymate.events.EventIds;
 import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.feature.repository.FeatureStore.PlayMove;
 import io.spotifymate.feature.repository.FeatureStore.TrackPlayRow;
@@ -40,8 +39,7 @@ public final class Rekeying {
      * tables or re-keyed on arrival.
      */
     public static String eventId(String userId, String trackId, Instant playedAt) {
-        return EventIds.fromContent(
-                "play", userId, trackId, playedAt.truncatedTo(ChronoUnit.MILLIS).toString());
+        return PlayRecorded.contentId(userId, trackId, playedAt.truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** The moves of a listener's stored plays of a local track to the Spotify id. */
@@ -101,18 +99,6 @@ public final class Rekeying {
     }
 
     private static PlayRecorded rekeyed(PlayRecorded play, String spotifyId) {
-        return new PlayRecorded(
-                eventId(play.userId(), spotifyId, play.playedAt()),
-                play.occurredAt(),
-                play.schemaVersion(),
-                play.userId(),
-                spotifyId,
-                play.trackName(),
-                play.artistName(),
-                play.albumName(),
-                play.playedAt(),
-                play.msPlayed(),
-                play.source(),
-                play.context());
+        return play.withTrack(spotifyId, eventId(play.userId(), spotifyId, play.playedAt()));
     }
 }

@@ -1,6 +1,5 @@
 package io.spotifymate.ingestion.service;
 
-import io.spotifymate.events.EventIds;
 import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.events.TrackIds;
 import io.spotifymate.ingestion.PlayInput;
@@ -118,7 +117,7 @@ public class PlayService {
             PlayRecorded.PlaybackContext context) {
         return new PlayRecorded(
                 // The same play, from the API or from any export, gets the same id, so consumers count it once.
-                EventIds.fromContent("play", userId, trackId, playedAt.toString()),
+                PlayRecorded.contentId(userId, trackId, playedAt),
                 clock.instant(),
                 PlayRecorded.SCHEMA_VERSION,
                 userId,

@@ -18,18 +18,7 @@ public final class TopK {
                 next++;
                 continue;
             }
-            float score = scores[item];
-            if (Float.isNaN(score) || (size == k && score <= bestScores[k - 1])) {
-                continue;
-            }
-            int at = size < k ? size++ : k - 1;
-            while (at > 0 && bestScores[at - 1] < score) {
-                best[at] = best[at - 1];
-                bestScores[at] = bestScores[at - 1];
-                at--;
-            }
-            best[at] = item;
-            bestScores[at] = score;
+            size = offer(best, bestScores, size, item, scores[item]);
         }
         return size == k ? best : Arrays.copyOf(best, size);
     }
@@ -48,19 +37,28 @@ public final class TopK {
         int size = 0;
         for (int c = 0; c < count; c++) {
             int item = candidates[c];
-            float score = scores[item];
-            if (Float.isNaN(score) || (size == k && score <= bestScores[k - 1])) {
-                continue;
-            }
-            int at = size < k ? size++ : k - 1;
-            while (at > 0 && bestScores[at - 1] < score) {
-                best[at] = best[at - 1];
-                bestScores[at] = bestScores[at - 1];
-                at--;
-            }
-            best[at] = item;
-            bestScores[at] = score;
+            size = offer(best, bestScores, size, item, scores[item]);
         }
         return size == k ? best : Arrays.copyOf(best, size);
+    }
+
+    /**
+     * Puts the item among the best so far ({@code size} of them, best first) if it belongs there; the new size. NaN
+     * scores (unscored items) never do.
+     */
+    private static int offer(int[] best, float[] bestScores, int size, int item, float score) {
+        int k = best.length;
+        if (k == 0 || Float.isNaN(score) || (size == k && score <= bestScores[k - 1])) {
+            return size;
+        }
+        int at = size < k ? size++ : k - 1;
+        while (at > 0 && bestScores[at - 1] < score) {
+            best[at] = best[at - 1];
+            bestScores[at] = bestScores[at - 1];
+            at--;
+        }
+        best[at] = item;
+        bestScores[at] = score;
+        return size;
     }
 }
