@@ -90,10 +90,12 @@ public class CatalogStore {
     private volatile Statements statements;
 
     private final CatalogChanges changes;
+    private final CatalogTrackKeys keys;
 
-    public CatalogStore(QuarkusCqlSession session, CatalogChanges changes) {
+    public CatalogStore(QuarkusCqlSession session, CatalogChanges changes, CatalogTrackKeys keys) {
         this.session = session;
         this.changes = changes;
+        this.keys = keys;
     }
 
     private record Statements(
@@ -153,28 +155,38 @@ public class CatalogStore {
 
     /**
      * Stores catalog entries, each written at the event's own time: the latest entry for a track wins whatever order
-     * a replay brings them in, and names from plays (written at a tiny timestamp) never override it.
+     * a replay brings them in, and names from plays (written at a tiny timestamp) never override it. The entries'
+     * match keys ({@link CatalogTrackKeys}) go out in the same round, before the merge of the local tracks of their
+     * names looks for plays: a play indexed meanwhile is found either by that merge or by its own look-up of these
+     * keys.
      */
     public void saveTracks(List<TrackCataloged> tracks) {
         PreparedStatement upsert = statements().upsertCatalogTrack;
-        AsyncWrites.executeAll(
-                session,
-                tracks.stream()
-                        // A missing value is left unset: a null would write a tombstone for every later read to
-                        // step over (a catalog of 100k rows without albums or years held 200k of them).
-                        .map(track -> Binding.withoutNulls(
-                                        upsert,
-                                        track.name(),
-                                        track.artistName(),
-                                        track.albumName(),
-                                        track.artistName() == null ? null : ArtistIds.local(track.artistName()),
-                                        track.durationMs(),
-                                        track.releaseYear(),
-                                        track.genres(),
-                                        rawFeatures(track.audioFeatures()),
-                                        track.trackId())
-                                .setQueryTimestamp(micros(track.occurredAt())))
-                        .toList());
+        List<BoundStatement> writes = new ArrayList<>(tracks.size() * 2);
+        for (TrackCataloged track : tracks) {
+            // A missing value is left unset: a null would write a tombstone for every later read to step over (a
+            // catalog of 100k rows without albums or years held 200k of them).
+            writes.add(Binding.withoutNulls(
+                            upsert,
+                            track.name(),
+                            track.artistName(),
+                            track.albumName(),
+                            track.artistName() == null ? null : ArtistIds.local(track.artistName()),
+                            track.durationMs(),
+                            track.releaseYear(),
+                            track.genres(),
+                            rawFeatures(track.audioFeatures()),
+                            track.trackId())
+                    .setQueryTimestamp(micros(track.occurredAt())));
+        }
+        List<String> keyed = new ArrayList<>();
+        writes.addAll(keys.keyWrites(tracks, keyed));
+        try {
+            AsyncWrites.executeAll(session, writes);
+        } catch (RuntimeException failed) {
+            keys.forget(keyed);
+            throw failed;
+        }
         changes.tracks(tracks.stream().map(TrackCataloged::trackId).toList());
     }
 

@@ -9,6 +9,7 @@ import io.spotifymate.events.ArtistIds;
 import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.feature.config.FeatureConfig;
 import io.spotifymate.feature.service.PlayOutcome;
+import io.spotifymate.feature.service.TrackNameMatch.LocalNames;
 import io.spotifymate.feature.service.TrackStatistics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -164,12 +165,15 @@ public class FeatureStore {
      * flight). No logged batch ties the two tables: the consumer commits only after every write, so a crash in
      * between replays the play into both. A play under a local id also indexes its track's names (with them) and its
      * listener (once per process), so that a catalog entry of the same names, should one come later, finds it.
+     * Returns the local tracks indexed so (those whose names this process had not written lately), for a look-up of
+     * the catalog entries of their names taken in already.
      */
-    public void savePlays(List<PlayRecorded> batch) {
+    public List<LocalNames> savePlays(List<PlayRecorded> batch) {
         Statements s = statements();
         List<BoundStatement> writes = new ArrayList<>(batch.size() * 2 + 16);
         List<String> named = new ArrayList<>();
         List<String> listened = new ArrayList<>();
+        List<LocalNames> indexed = new ArrayList<>();
         for (PlayRecorded play : batch) {
             String reasonEnd = play.context() == null ? null : play.context().reasonEnd();
             Boolean skipped = play.context() == null ? null : play.context().skipped();
@@ -206,7 +210,11 @@ public class FeatureStore {
                         play.albumName(),
                         play.artistName() == null ? null : ArtistIds.local(play.artistName()),
                         play.trackId()));
-                writes.addAll(localTracks.keyWrites(play.trackId(), play.artistName(), play.trackName()));
+                List<BoundStatement> keys = localTracks.keyWrites(play.trackId(), play.artistName(), play.trackName());
+                if (!keys.isEmpty()) {
+                    writes.addAll(keys);
+                    indexed.add(new LocalNames(play.trackId(), play.artistName(), play.trackName()));
+                }
             }
         }
         try {
@@ -215,6 +223,15 @@ public class FeatureStore {
             localTracks.forgetListeners(listened);
             throw failed;
         }
+        return indexed;
+    }
+
+    /**
+     * Forgets that these tracks' names were written, as when what follows their writes failed: the retry of the
+     * batch writes them again, and so indexes them again and looks them up again.
+     */
+    public void forgetNames(Collection<String> trackIds) {
+        namedLately.forget(trackIds);
     }
 
     /** The plays of each user and track, as stored, with their write times; a bounded number of partitions at once. */

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * The track names written lately, so that a bulk import of a lifetime's plays or of a playlist corpus names each track
- * once rather than once per play or playlist. Forgetting a name only costs a harmless write again (names from plays and
- * playlists go in at a fixed timestamp).
+ * once rather than once per play or playlist, and a catalog import keys each entry once. Forgetting a name only costs
+ * a harmless write again (names from plays and playlists go in at a fixed timestamp, key rows at their entry's time).
  */
 final class RecentNames {
 

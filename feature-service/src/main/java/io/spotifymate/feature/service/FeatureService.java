@@ -12,6 +12,7 @@ import io.spotifymate.feature.repository.Months;
 import io.spotifymate.feature.repository.PlaylistStore;
 import io.spotifymate.feature.repository.UserStore;
 import io.spotifymate.feature.repository.UserStore.PendingChanges;
+import io.spotifymate.feature.service.TrackNameMatch.LocalNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,7 +26,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * only after its writes: the consumers commit their offsets after it. A Cassandra hiccup is retried here. Plays are
  * stored raw and their users queued; the statistics and roll-ups derived from them follow, debounced, in
  * {@link UserFeatureJob}, and the catalog's normalisation, imputation and embeddings in {@link CatalogFeatureJob}.
- * Catalog entries also take over the local tracks of their names that plays brought earlier ({@link LocalTrackMerger}).
+ * Catalog entries also take over the local tracks of their names that plays brought earlier, and local tracks that
+ * plays bring later are taken over by the catalog entries of their names already stored ({@link LocalTrackMerger}).
  */
 @ApplicationScoped
 public class FeatureService {
@@ -54,12 +56,15 @@ public class FeatureService {
 
     /**
      * Stores the plays and queues each user once, with the months and tracks the plays touched. A play under a local
-     * id that was merged into a Spotify track is stored under that track, as the merge moved the others.
+     * id that was merged into a Spotify track is stored under that track, as the merge moved the others. A local track
+     * this process meets for the first time is then merged into the catalog track of its names if the catalog entry
+     * came before its plays; should anything after the plays' writes fail, its names are forgotten, so that the retry
+     * of the batch looks it up again.
      */
     @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = DriverException.class)
     public void recordPlays(List<PlayRecorded> arrived) {
         List<PlayRecorded> batch = merger.withMergedIds(arrived);
-        plays.savePlays(batch);
+        List<LocalNames> indexed = plays.savePlays(batch);
         Map<String, PendingChanges> changes = new LinkedHashMap<>();
         for (PlayRecorded play : batch) {
             PendingChanges user =
@@ -67,7 +72,13 @@ public class FeatureService {
             user.months().add(Months.of(play.playedAt()));
             user.tracks().add(play.trackId());
         }
-        users.markPending(changes);
+        try {
+            users.markPending(changes);
+            merger.mergeIntoKnownCatalog(indexed);
+        } catch (RuntimeException failed) {
+            plays.forgetNames(indexed.stream().map(LocalNames::trackId).toList());
+            throw failed;
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.spotifymate.feature.service;
 import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.feature.repository.CatalogStore;
+import io.spotifymate.feature.repository.CatalogTrackKeys;
 import io.spotifymate.feature.repository.FeatureStore;
 import io.spotifymate.feature.repository.FeatureStore.PlayMove;
 import io.spotifymate.feature.repository.FeatureStore.TrackPlayRow;
@@ -12,11 +13,13 @@ import io.spotifymate.feature.repository.LocalTrackStore.Alias;
 import io.spotifymate.feature.repository.UserStore;
 import io.spotifymate.feature.repository.UserStore.FeedbackCopy;
 import io.spotifymate.feature.service.Rekeying.Plan;
+import io.spotifymate.feature.service.TrackNameMatch.CatalogNames;
 import io.spotifymate.feature.service.TrackNameMatch.Choice;
 import io.spotifymate.feature.service.TrackNameMatch.LocalNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,12 +38,16 @@ import org.jboss.logging.Logger;
  * ({@link Rekeying}), their statistics recomputed by the usual debounced job, and an alias row.
  *
  * <p>The work follows what arrived: the entries' keys are read from {@code local_track_keys} (a few IN queries per
- * batch, most of them finding nothing), then only the matched tracks' listeners and plays. Every step can be done
- * again with the same outcome, in this order: copy the plays, delete the originals, queue the recompute, drop the
- * listener rows, retire the local track's row, write the alias. A crash replays the catalog batch, which finds the
- * listeners still to do; one whose plays have moved already is queued again with the months of the Spotify id's plays.
- * A local track once merged stays with its Spotify id: a later entry that matches it better only gets its late plays
- * if the alias did not exist yet.
+ * batch, most of them finding nothing), then only the matched tracks' listeners and plays. The other order, plays
+ * that reach this service after the catalog entry of their names (a catalog imported while an export's plays still
+ * wait in their topic), takes the same path from the other side: a local track's keys, the first time this process
+ * stores its names, are read from {@code catalog_track_keys}, and a match is merged right after the plays are stored.
+ * Every step can be done again with the same outcome, in this order: copy the plays, delete the originals, queue the
+ * recompute, drop the listener rows, retire the local track's row, write the alias. A crash replays the catalog batch
+ * (or the plays batch, whose local tracks a new process looks up again), which finds the listeners still to do; one
+ * whose plays have moved already is queued again with the months of the Spotify id's plays. A local track once merged
+ * stays with its Spotify id: a later entry that matches it better only gets its late plays if the alias did not exist
+ * yet.
  */
 @ApplicationScoped
 public class LocalTrackMerger {
@@ -51,12 +58,19 @@ public class LocalTrackMerger {
     private final FeatureStore plays;
     private final CatalogStore catalog;
     private final UserStore users;
+    private final CatalogTrackKeys catalogKeys;
 
-    public LocalTrackMerger(LocalTrackStore localTracks, FeatureStore plays, CatalogStore catalog, UserStore users) {
+    public LocalTrackMerger(
+            LocalTrackStore localTracks,
+            FeatureStore plays,
+            CatalogStore catalog,
+            UserStore users,
+            CatalogTrackKeys catalogKeys) {
         this.localTracks = localTracks;
         this.plays = plays;
         this.catalog = catalog;
         this.users = users;
+        this.catalogKeys = catalogKeys;
     }
 
     /**
@@ -90,7 +104,45 @@ public class LocalTrackMerger {
         if (byKey.isEmpty()) {
             return 0;
         }
-        Map<String, Choice> choices = TrackNameMatch.choose(entries, byKey);
+        return mergeChosen(TrackNameMatch.choose(entries, byKey), entryTimes);
+    }
+
+    /**
+     * Merges these local tracks, whose plays were just stored, into the catalog tracks of their names taken in
+     * before them ({@code catalog_track_keys}); returns how many were merged or completed. Their plays came after
+     * the catalog entry that would have taken them over (a catalog imported while the plays of an earlier export still
+     * waited in their topic, or a replay), so no entry would come for them again. Called once per local track and
+     * process, after the batch's plays and listener rows are stored, so that the merge moves those plays too.
+     */
+    public int mergeIntoKnownCatalog(Collection<LocalNames> indexed) {
+        if (indexed.isEmpty()) {
+            return 0;
+        }
+        Set<String> keys = new HashSet<>();
+        indexed.forEach(local -> keys.addAll(TrackNameMatch.localKeys(local.artistName(), local.trackName())));
+        Map<String, List<CatalogNames>> byKey = catalogKeys.byKeys(keys);
+        if (byKey.isEmpty()) {
+            return 0;
+        }
+        Map<String, Instant> entryTimes = new HashMap<>();
+        byKey.values()
+                .forEach(found -> found.forEach(entry -> {
+                    if (entry.catalogedAt() != null) {
+                        entryTimes.merge(entry.trackId(), entry.catalogedAt(), (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                }));
+        return mergeChosen(TrackNameMatch.chooseCatalog(indexed, byKey), entryTimes);
+    }
+
+    /**
+     * Merges each chosen local track into its catalog track, or completes a merge that stopped before its end; the
+     * alias gets the time of the catalog entry ({@code entryTimes}, by Spotify id). One merge at a time in this
+     * process: the catalog and the plays consumers can choose the same local track at once (a play indexed while the
+     * entry of its names is taken in), and the second, once the first is done, finds its alias and no listener left
+     * (or only listeners since, whose plays go where the alias says) instead of moving the same plays to a second
+     * catalog track.
+     */
+    private synchronized int mergeChosen(Map<String, Choice> choices, Map<String, Instant> entryTimes) {
         if (choices.isEmpty()) {
             return 0;
         }

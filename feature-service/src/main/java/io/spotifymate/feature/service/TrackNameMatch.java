@@ -3,6 +3,7 @@ package io.spotifymate.feature.service;
 import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.events.TrackIds;
 import io.spotifymate.events.TrackMatchKeys;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,10 +20,11 @@ import java.util.Set;
  * exact key, then its decorated title under its full artist, then under its primary artist; else the same under the
  * play's primary artist.
  *
- * <p>The keys are plain strings (artist, separator, title), the way {@code local_track_keys} stores them: a catalog
- * entry's keys find every local track that shares one, and {@link #match} then checks the names step by step, so that
- * a key shared by chance (a play's exact key equal to a catalog entry's loose key) counts only where the
- * ingestion-service would count it.
+ * <p>The keys are plain strings (artist, separator, title), the way {@code local_track_keys} and
+ * {@code catalog_track_keys} store them: a catalog entry's keys find every local track that shares one, a local
+ * track's keys every catalog track that shares one (every match shares a key), and {@link #match} then checks the
+ * names step by step, so that a key shared by chance (a play's exact key equal to a catalog entry's loose key) counts
+ * only where the ingestion-service would count it.
  */
 public final class TrackNameMatch {
 
@@ -53,6 +55,12 @@ public final class TrackNameMatch {
 
     /** A local track under one of its keys, with the names the keys were made from. */
     public record LocalNames(String trackId, String artistName, String trackName) {}
+
+    /**
+     * A catalog track under one of its keys ({@code catalog_track_keys}), with the names the keys were made from and
+     * the time of the catalog entry that wrote them.
+     */
+    public record CatalogNames(String trackId, String artistName, String trackName, Instant catalogedAt) {}
 
     /** The catalog track a local track goes into, and how they matched. */
     public record Choice(String localId, String spotifyId, Step step) {}
@@ -92,6 +100,16 @@ public final class TrackNameMatch {
     }
 
     /**
+     * The rows an entry writes to {@code catalog_track_keys}: its {@link #catalogKeys} when local tracks can be merged
+     * into it ({@link #matchable}), else none. One for a plain title by a single artist (most entries), one more when
+     * the title carries decorations of the same recording (a remaster or release note, a credit), one more when the
+     * artist is a list or has a credit.
+     */
+    public static Set<String> entryKeys(TrackCataloged entry) {
+        return matchable(entry) ? catalogKeys(entry.artistName(), entry.name()) : Set.of();
+    }
+
+    /**
      * How a local track's names match a catalog entry's, if they do: the first step of the ingestion-service's that
      * finds the entry, and within a loose step, which of the entry's keys (its exact key, then its decorated title
      * under its full artist, then under its primary artist).
@@ -127,43 +145,67 @@ public final class TrackNameMatch {
      * both names take part; {@code byKey} holds the local tracks found under the entries' keys.
      */
     public static Map<String, Choice> choose(Collection<TrackCataloged> entries, Map<String, List<LocalNames>> byKey) {
-        Map<String, Choice> best = new HashMap<>();
-        Map<String, Integer> bestRank = new HashMap<>();
+        Ranking ranking = new Ranking();
         for (TrackCataloged entry : entries) {
             if (!matchable(entry)) {
                 continue;
             }
             for (String key : catalogKeys(entry.artistName(), entry.name())) {
                 for (LocalNames local : byKey.getOrDefault(key, List.of())) {
-                    Optional<Match> match =
-                            match(entry.artistName(), entry.name(), local.artistName(), local.trackName());
-                    if (match.isEmpty()) {
-                        continue;
-                    }
-                    int rank = match.get().rank();
-                    Choice held = best.get(local.trackId());
-                    Integer heldRank = bestRank.get(local.trackId());
-                    boolean better = held == null
-                            || rank < heldRank
-                            || rank == heldRank && entry.trackId().compareTo(held.spotifyId()) < 0;
-                    if (better) {
-                        best.put(
-                                local.trackId(),
-                                new Choice(
-                                        local.trackId(),
-                                        entry.trackId(),
-                                        match.get().step()));
-                        bestRank.put(local.trackId(), rank);
-                    }
+                    ranking.offer(entry.trackId(), entry.artistName(), entry.name(), local);
                 }
             }
         }
-        return best;
+        return ranking.best;
+    }
+
+    /**
+     * The other way round, for local tracks whose plays came after the catalog: for each of these local tracks, the
+     * best of the catalog tracks found under its keys ({@code byKey}, from {@code catalog_track_keys}), ranked as
+     * {@link #choose} ranks them. Given the whole catalog, a local track gets the catalog track it would get had the
+     * catalog come after it in one batch.
+     */
+    public static Map<String, Choice> chooseCatalog(
+            Collection<LocalNames> locals, Map<String, List<CatalogNames>> byKey) {
+        Ranking ranking = new Ranking();
+        for (LocalNames local : locals) {
+            for (String key : localKeys(local.artistName(), local.trackName())) {
+                for (CatalogNames entry : byKey.getOrDefault(key, List.of())) {
+                    ranking.offer(entry.trackId(), entry.artistName(), entry.trackName(), local);
+                }
+            }
+        }
+        return ranking.best;
     }
 
     /** A catalog entry that local tracks can be merged into: a Spotify track with both names. */
     public static boolean matchable(TrackCataloged entry) {
         return TrackIds.isSpotify(entry.trackId()) && entry.artistName() != null && entry.name() != null;
+    }
+
+    /** The best catalog track met so far for each local track: the lowest rank, then the smaller id. */
+    private static final class Ranking {
+
+        private final Map<String, Choice> best = new HashMap<>();
+        private final Map<String, Integer> bestRank = new HashMap<>();
+
+        void offer(String spotifyId, String catalogArtist, String catalogTitle, LocalNames local) {
+            Optional<Match> match = match(catalogArtist, catalogTitle, local.artistName(), local.trackName());
+            if (match.isEmpty()) {
+                return;
+            }
+            int rank = match.get().rank();
+            Choice held = best.get(local.trackId());
+            Integer heldRank = bestRank.get(local.trackId());
+            boolean better =
+                    held == null || rank < heldRank || rank == heldRank && spotifyId.compareTo(held.spotifyId()) < 0;
+            if (better) {
+                best.put(
+                        local.trackId(),
+                        new Choice(local.trackId(), spotifyId, match.get().step()));
+                bestRank.put(local.trackId(), rank);
+            }
+        }
     }
 
     /** A catalog entry's keys: exact always, the loose ones only where the ingestion-service learns them. */

@@ -6,10 +6,12 @@ import io.spotifymate.events.EventIds;
 import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.events.TrackIds;
 import io.spotifymate.events.TrackMatchKeys;
+import io.spotifymate.feature.service.TrackNameMatch.CatalogNames;
 import io.spotifymate.feature.service.TrackNameMatch.Choice;
 import io.spotifymate.feature.service.TrackNameMatch.LocalNames;
 import io.spotifymate.feature.service.TrackNameMatch.Step;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,6 +66,29 @@ class TrackNameMatchTest {
 
     private static Optional<String> mergedInto(List<TrackCataloged> catalog, String artist, String title) {
         return merged(catalog, artist, title).map(Choice::spotifyId);
+    }
+
+    /**
+     * What a merge makes of a local track of these names whose plays come after these catalog entries were stored:
+     * the entries' key rows stored, the local track's keys looked up, the names checked.
+     */
+    private static Optional<Choice> mergedLate(List<TrackCataloged> catalog, String artist, String title) {
+        Map<String, List<CatalogNames>> stored = new HashMap<>();
+        for (TrackCataloged entry : catalog) {
+            for (String key : TrackNameMatch.entryKeys(entry)) {
+                stored.computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(new CatalogNames(entry.trackId(), entry.artistName(), entry.name(), entry.occurredAt()));
+            }
+        }
+        Map<String, List<CatalogNames>> found = new HashMap<>();
+        for (String key : TrackNameMatch.localKeys(artist, title)) {
+            if (stored.containsKey(key)) {
+                found.put(key, stored.get(key));
+            }
+        }
+        String localId = TrackIds.local(artist, title);
+        return Optional.ofNullable(TrackNameMatch.chooseCatalog(List.of(new LocalNames(localId, artist, title)), found)
+                .get(localId));
     }
 
     @Test
@@ -245,5 +270,110 @@ class TrackNameMatchTest {
             }
         }
         assertThat(matches).isGreaterThan(artists.size() * titles.size());
+    }
+
+    @Test
+    void aCatalogEntryWritesOneKeyRowUnlessItsTitleIsDecoratedOrItsArtistAList() {
+        assertThat(TrackNameMatch.entryKeys(entry(QUEEN, "Don't Stop Me Now", "Queen")))
+                .containsExactly("queen" + SEP + "don t stop me now");
+        assertThat(TrackNameMatch.entryKeys(entry(QUEEN, "Don't Stop Me Now - Remastered 2011", "Queen")))
+                .hasSize(2);
+        assertThat(TrackNameMatch.entryKeys(entry(QUEEN, "Don't Stop Me Now (Live)", "Queen")))
+                .as("a live note names another recording: no loose key")
+                .hasSize(1);
+        assertThat(TrackNameMatch.entryKeys(entry(QUEEN, "Don't Stop Me Now", "Queen feat. Brian May")))
+                .hasSize(2);
+        assertThat(TrackNameMatch.entryKeys(entry(QUEEN, "Don't Stop Me Now - Remastered", "Queen feat. Brian May")))
+                .hasSize(3);
+        assertThat(TrackNameMatch.entryKeys(entry(TrackIds.local("Queen", "Song"), "Song", "Queen")))
+                .as("no Spotify id: nothing to merge into")
+                .isEmpty();
+        assertThat(TrackNameMatch.entryKeys(entry(QUEEN, null, "Queen"))).isEmpty();
+        assertThat(TrackNameMatch.entryKeys(entry(QUEEN, "Song", null))).isEmpty();
+    }
+
+    @Test
+    void aLocalTrackMetAfterTheCatalogGetsTheTrackItGetsWhenTheCatalogComesAfterIt() {
+        List<String> artists = List.of("Queen", "QUEEN feat. Brian May", "Simon & Garfunkel", "Simon");
+        List<String> titles = List.of(
+                "Song",
+                "Song - Remastered 2011",
+                "Song - 2011 Remaster",
+                "Song (feat. X)",
+                "Song (Live)",
+                "Song - Live / Remastered",
+                "Song Remastered (feat. X)");
+        List<TrackCataloged> pool = new ArrayList<>();
+        for (String artist : artists) {
+            for (String title : titles) {
+                // Ids in no order of the names, so that ties are broken differently from one pair to the next.
+                int n = (pool.size() * 17) % (artists.size() * titles.size());
+                pool.add(entry(String.format("spotify:track:%022d", n), title, artist));
+            }
+        }
+        List<List<TrackCataloged>> catalogs = new ArrayList<>();
+        catalogs.add(pool);
+        // Every pair once: neither side depends on the order the entries come in (ties go to the smaller id).
+        for (int i = 0; i < pool.size(); i++) {
+            for (int j = i + 1; j < pool.size(); j++) {
+                catalogs.add(List.of(pool.get(i), pool.get(j)));
+            }
+        }
+        int merges = 0;
+        for (List<TrackCataloged> catalog : catalogs) {
+            for (String artist : artists) {
+                for (String title : titles) {
+                    Optional<Choice> late = mergedLate(catalog, artist, title);
+                    assertThat(late)
+                            .as("%s / %s after %s", artist, title, catalog)
+                            .isEqualTo(merged(catalog, artist, title));
+                    merges += late.isPresent() ? 1 : 0;
+                }
+            }
+        }
+        assertThat(merges).as("most pairs hold a match").isGreaterThan(catalogs.size());
+    }
+
+    @Test
+    void aLocalTrackMetAfterTheCatalogTakesTheBestOfTheStoredEntriesWhateverTheirOrder() {
+        String smaller = "spotify:track:0aaaaaaaaaaaaaaaaaaaaa";
+        String larger = "spotify:track:9zzzzzzzzzzzzzzzzzzzzz";
+        TrackCataloged remastered = entry(larger, "Song - Remastered 2009", "Band");
+        TrackCataloged remaster = entry(smaller, "Song - 2011 Remaster", "Band");
+        TrackCataloged plain = entry(larger, "Song", "Band");
+
+        assertThat(mergedLate(List.of(remastered, remaster), "Band", "Song").map(Choice::spotifyId))
+                .contains(smaller);
+        assertThat(mergedLate(List.of(remaster, remastered), "Band", "Song").map(Choice::spotifyId))
+                .contains(smaller);
+        assertThat(mergedLate(List.of(remaster, plain), "Band", "Song (Radio Edit)"))
+                .as("the plain title ranks first, whatever its id")
+                .contains(new Choice(TrackIds.local("Band", "Song (Radio Edit)"), larger, Step.TITLE));
+        assertThat(mergedLate(List.of(plain), "Band", "Song (Live)"))
+                .as("a live play stays local")
+                .isEmpty();
+    }
+
+    @Test
+    void eachLocalTrackLookedUpTogetherGetsItsOwnCatalogTrackOrNone() {
+        TrackCataloged song = entry(QUEEN, "Song", "Queen");
+        TrackCataloged other = entry(OTHER, "Other - Remastered", "Queen");
+        Map<String, List<CatalogNames>> stored = new HashMap<>();
+        for (TrackCataloged entry : List.of(song, other)) {
+            for (String key : TrackNameMatch.entryKeys(entry)) {
+                stored.computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(new CatalogNames(entry.trackId(), entry.artistName(), entry.name(), entry.occurredAt()));
+            }
+        }
+        List<LocalNames> locals = List.of(
+                new LocalNames(TrackIds.local("QUEEN", "song"), "QUEEN", "song"),
+                new LocalNames(TrackIds.local("Queen feat. X", "Other"), "Queen feat. X", "Other"),
+                new LocalNames(TrackIds.local("Queen", "Song (Live)"), "Queen", "Song (Live)"));
+
+        assertThat(TrackNameMatch.chooseCatalog(locals, stored))
+                .isEqualTo(Map.of(
+                        locals.get(0).trackId(), new Choice(locals.get(0).trackId(), QUEEN, Step.EXACT),
+                        locals.get(1).trackId(), new Choice(locals.get(1).trackId(), OTHER, Step.PRIMARY_ARTIST)));
+        assertThat(TrackNameMatch.chooseCatalog(locals, Map.of())).isEmpty();
     }
 }
