@@ -74,10 +74,12 @@ public final class Judging {
             }
         }
         if (eligibleListeners >= MIN_LISTENERS || playlists == 0) {
-            Split byTime = all.timed() ? Split.byTime(all, heldOut, listeners::get) : null;
-            boolean timed = byTime != null && byTime.testUsers().length > 0;
-            Split split = timed ? byTime : Split.holdout(all, heldOut, seed, listeners::get);
             boolean enough = eligibleListeners >= MIN_LISTENERS;
+            Split byTime = all.timed() ? Split.byTime(all, heldOut, listeners::get) : null;
+            // The latest plays of many listeners can belong to a few of them (one who just imported years of
+            // history): a time split must leave as many judges as were needed, else each listener holds out their own.
+            boolean timed = byTime != null && byTime.testUsers().length >= (enough ? MIN_LISTENERS : 1);
+            Split split = timed ? byTime : Split.holdout(all, heldOut, seed, listeners::get);
             String who = String.format(Locale.ROOT, "%,d real listeners' held-out plays", split.testUsers().length);
             return new Judging(
                     enough ? Population.LISTENERS : Population.FEW_LISTENERS,

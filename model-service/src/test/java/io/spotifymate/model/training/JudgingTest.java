@@ -61,6 +61,27 @@ class JudgingTest {
     }
 
     @Test
+    void whenTheLatestPlaysAreOneListenersEveryListenerHoldsOutTheirOwnInstead() {
+        TrainingData.Assembler assembler = new TrainingData.Assembler(0);
+        for (int u = 0; u < 25; u++) {
+            for (int k = 0; k < 10; k++) {
+                assembler.listenerTrack("listener" + u, "t" + (u * 10 + k), 1, k * DAY);
+            }
+        }
+        // One listener imported two years of history, all of it later than everybody else's plays.
+        for (int k = 0; k < 400; k++) {
+            assembler.listenerTrack("importer", "t" + (k % 300), 1, 1_000 * DAY + k * DAY);
+        }
+        Interactions all = assembler.build(null, Map.of()).interactions();
+
+        Judging judging = Judging.of(all, 0.2, 1);
+
+        assertThat(judging.population()).isEqualTo(Judging.Population.LISTENERS);
+        assertThat(judging.byTime()).isFalse();
+        assertThat(judging.split().testUsers()).hasSizeGreaterThanOrEqualTo(Judging.MIN_LISTENERS);
+    }
+
+    @Test
     void withOneListenerAHeldOutSampleOfPlaylistsJudgesAndEveryPlayTrains() {
         Interactions all = store(1, 300, 5_000);
         Judging judging = Judging.of(all, 0.2, 1);
