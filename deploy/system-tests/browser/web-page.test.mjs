@@ -75,6 +75,7 @@ try {
   await page.getByText(/^Done: \d+ plays accepted/).waitFor();
   const summary = await page.locator("#import-summary").textContent();
   expect(/Done: [1-9]\d* plays accepted/.test(summary), `accepted plays in the summary (${summary})`);
+  expect(/[1-9]\d* of [1-9][\d,]* plays have a Spotify track/.test(summary), `how the plays matched (${summary})`);
   expect(await page.locator("#import-bar").getAttribute("value") === "1", "a full progress bar at the end");
   await shot("2-imported");
 

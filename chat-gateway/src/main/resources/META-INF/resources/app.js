@@ -355,7 +355,8 @@ function follow(job) {
         : `Import ${view.status.toLowerCase()}: ${view.error || ""}`;
       const skipped = Object.entries(view.skipped || {}).map(([why, n]) => `${n} ${why.toLowerCase()}`).join(", ");
       const unreadable = Object.entries(view.unreadableCells || {}).map(([column, n]) => `${column} ${n}`).join(", ");
-      $("#import-summary").textContent = `Done: ${view.accepted} rows accepted, ${view.rejected} rejected`
+      const what = view.summary ? "plays" : "rows";
+      $("#import-summary").textContent = `Done: ${view.accepted} ${what} accepted, ${view.rejected} rejected`
         + (skipped ? `, skipped ${skipped}` : "") + "."
         + (view.summary ? ` ${view.summary}.` : "")
         + (unreadable ? ` Unreadable cells by column: ${unreadable}.` : "");
