@@ -2,14 +2,17 @@ package io.spotifymate.feature.repository;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -44,6 +47,28 @@ final class AsyncWrites {
         return page.hasMorePages()
                 ? page.fetchNextPage().thenCompose(next -> allRows(next, into))
                 : CompletableFuture.completedFuture(into);
+    }
+
+    /**
+     * What {@code read} makes of each row of an {@code IN} query on {@code keyColumn} over these keys, by key: a chunk of
+     * keys a query, a bounded number of queries at once, every page. A key is in one chunk only, so its list is only
+     * ever added to by the rows of one query.
+     */
+    static <T> Map<String, List<T>> groupedIn(
+            CqlSession session,
+            PreparedStatement in,
+            Collection<String> keys,
+            String keyColumn,
+            Function<Row, T> read) {
+        Map<String, List<T>> found = new ConcurrentHashMap<>();
+        forEachAsync(
+                inChunks(keys),
+                chunk -> session.executeAsync(in.bind(chunk))
+                        .thenCompose(AsyncWrites::allRows)
+                        .thenAccept(rows -> rows.forEach(
+                                row -> found.computeIfAbsent(row.getString(keyColumn), k -> new ArrayList<>())
+                                        .add(read.apply(row)))));
+        return found;
     }
 
     /** Executes every statement and returns when all are done; the first failure is thrown after the rest settle. */

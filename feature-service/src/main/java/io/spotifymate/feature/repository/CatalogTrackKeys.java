@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Catalog tracks by the keys their names are matched by (deploy/cassandra V007), so that a play that comes under a
@@ -83,19 +82,15 @@ public class CatalogTrackKeys {
 
     /** The catalog tracks under each of these keys, with the names their keys were made from; a few IN queries. */
     public Map<String, List<CatalogNames>> byKeys(Collection<String> keys) {
-        Map<String, List<CatalogNames>> found = new ConcurrentHashMap<>();
-        PreparedStatement in = statements().keysIn;
-        AsyncWrites.forEachAsync(
-                AsyncWrites.inChunks(keys),
-                chunk -> session.executeAsync(in.bind(chunk))
-                        .thenCompose(AsyncWrites::allRows)
-                        .thenAccept(rows -> rows.forEach(
-                                row -> found.computeIfAbsent(row.getString("match_key"), k -> new ArrayList<>())
-                                        .add(new CatalogNames(
-                                                row.getString("track_id"),
-                                                row.getString("artist_name"),
-                                                row.getString("track_name"),
-                                                row.getInstant("cataloged_at"))))));
-        return found;
+        return AsyncWrites.groupedIn(
+                session,
+                statements().keysIn,
+                keys,
+                "match_key",
+                row -> new CatalogNames(
+                        row.getString("track_id"),
+                        row.getString("artist_name"),
+                        row.getString("track_name"),
+                        row.getInstant("cataloged_at")));
     }
 }

@@ -150,33 +150,19 @@ public class LocalTrackStore {
 
     /** The local tracks under each of these keys, with the names their keys were made from. */
     public Map<String, List<LocalNames>> byKeys(Collection<String> keys) {
-        Map<String, List<LocalNames>> found = new ConcurrentHashMap<>();
-        PreparedStatement in = statements().keysIn;
-        AsyncWrites.forEachAsync(
-                AsyncWrites.inChunks(keys),
-                chunk -> session.executeAsync(in.bind(chunk))
-                        .thenCompose(AsyncWrites::allRows)
-                        .thenAccept(rows -> rows.forEach(
-                                row -> found.computeIfAbsent(row.getString("match_key"), k -> new ArrayList<>())
-                                        .add(new LocalNames(
-                                                row.getString("track_id"),
-                                                row.getString("artist_name"),
-                                                row.getString("track_name"))))));
-        return found;
+        return AsyncWrites.groupedIn(
+                session,
+                statements().keysIn,
+                keys,
+                "match_key",
+                row -> new LocalNames(
+                        row.getString("track_id"), row.getString("artist_name"), row.getString("track_name")));
     }
 
     /** The users who played each of these local tracks and whose plays have not moved yet; none for the others. */
     public Map<String, List<String>> listeners(Collection<String> localIds) {
-        Map<String, List<String>> found = new ConcurrentHashMap<>();
-        PreparedStatement in = statements().listenersIn;
-        AsyncWrites.forEachAsync(
-                AsyncWrites.inChunks(localIds),
-                chunk -> session.executeAsync(in.bind(chunk))
-                        .thenCompose(AsyncWrites::allRows)
-                        .thenAccept(rows -> rows.forEach(
-                                row -> found.computeIfAbsent(row.getString("track_id"), k -> new ArrayList<>())
-                                        .add(row.getString("user_id")))));
-        return found;
+        return AsyncWrites.groupedIn(
+                session, statements().listenersIn, localIds, "track_id", row -> row.getString("user_id"));
     }
 
     /** Once a listener's plays have moved, their row goes, and so does its memo: a later play writes it again. */
