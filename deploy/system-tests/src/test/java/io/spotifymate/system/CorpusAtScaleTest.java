@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stays ready throughout, continuation answers from the corpus within a minute of the fold, and no service reads a
  * table whole again (they log a "Full-table scan" warning when they do).
  */
+@Order(Order.DEFAULT + 1)
 class CorpusAtScaleTest {
 
     private static final int TRACKS = 10_000;

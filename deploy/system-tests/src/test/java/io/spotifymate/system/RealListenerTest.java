@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * share a reason and no reason cites a feature the catalog did not measure; and a request nothing fits is answered by
  * letting the weakest wish go, saying so.
  */
+@Order(Order.DEFAULT + 1)
 class RealListenerTest {
 
     private static final int TRACKS = 4_000;
