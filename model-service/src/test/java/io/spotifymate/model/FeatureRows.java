@@ -72,6 +72,23 @@ final class FeatureRows {
         }
     }
 
+    /**
+     * {@code count} listeners {@code <prefix>lastfm:<n>} of a per-artist corpus, as HetRec lands in the store: each
+     * played both groups' artists, and an artist the catalog does not have.
+     */
+    static void insertCorpusListeners(StackSettings stack, String prefix, int count) {
+        try (CqlSession session = session(stack)) {
+            PreparedStatement plays = session.prepare("INSERT INTO corpus_artist_plays (user_id, artist_id, "
+                    + "artist_name, plays, source) VALUES (?, ?, ?, ?, ?)");
+            for (int n = 0; n < count; n++) {
+                String user = prefix + "lastfm:" + n;
+                session.execute(plays.bind(user, "g0", "ARTIST " + prefix + "0", 100L + n, "lastfm-hetrec"));
+                session.execute(plays.bind(user, "g1", "Artist " + prefix + "1", 10L, "lastfm-hetrec"));
+                session.execute(plays.bind(user, "x", "Nobody " + prefix, 5L, "lastfm-hetrec"));
+            }
+        }
+    }
+
     static String playlistId(String prefix, int playlist) {
         return prefix + "mpd:" + playlist;
     }

@@ -9,6 +9,7 @@ import io.restassured.path.json.JsonPath;
 import io.spotifymate.events.artifact.ModelArtifact;
 import io.spotifymate.model.ranking.Interactions;
 import io.spotifymate.model.repository.FeatureStoreReader;
+import io.spotifymate.model.training.CorpusListeners;
 import io.spotifymate.model.training.PseudoUsers;
 import io.spotifymate.model.training.TrainingData;
 import io.spotifymate.stack.StackSettings;
@@ -16,6 +17,8 @@ import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
 import io.spotifymate.stack.testing.TestTokens;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,5 +81,33 @@ class PlaylistTrainingTest {
                 .contains("; judged on ");
         byte[] bytes = given().get("/api/models/{id}/artifact", promoted).asByteArray();
         assertThat(ModelArtifact.fromBytes(bytes).metadata().userIds()).noneMatch(PseudoUsers::isPseudo);
+    }
+
+    @Test
+    void aPerArtistCorpusTrainsAsPseudoUsersThroughTheCatalogTracksOfTheirArtists() {
+        String prefix = "ctt" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        FeatureRows.insertGroups(stack, prefix, 1);
+        FeatureRows.insertCorpusListeners(stack, prefix, 3);
+
+        Interactions all = featureStore.trainingData().interactions();
+
+        for (int n = 0; n < 3; n++) {
+            String id = PseudoUsers.ofPlaylist(CorpusListeners.pseudoUserId(prefix + "lastfm:" + n));
+            int user = all.userIds().indexOf(id);
+            assertThat(user).as("corpus listener %d read", n).isNotNegative();
+            List<String> tracks = new ArrayList<>();
+            for (int at = all.start(user); at < all.end(user); at++) {
+                tracks.add(all.itemId(all.item(at)));
+            }
+            // Each artist stands for three of its catalog tracks (names matched whatever their case); the artist the
+            // catalog lacks adds nothing.
+            assertThat(tracks).hasSize(2 * CorpusListeners.TRACKS_PER_ARTIST);
+            for (int group = 0; group < 2; group++) {
+                String ofGroup = "local:track:" + prefix + group + "-";
+                assertThat(tracks.stream().filter(t -> t.startsWith(ofGroup)))
+                        .as("tracks of group %d's artist", group)
+                        .hasSize(CorpusListeners.TRACKS_PER_ARTIST);
+            }
+        }
     }
 }

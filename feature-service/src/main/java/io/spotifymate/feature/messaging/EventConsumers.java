@@ -3,6 +3,7 @@ package io.spotifymate.feature.messaging;
 import io.quarkus.runtime.StartupEvent;
 import io.spotifymate.events.Topics;
 import io.spotifymate.events.kafka.ArtistCatalogedDeserializer;
+import io.spotifymate.events.kafka.ArtistPlaysCountedDeserializer;
 import io.spotifymate.events.kafka.FeedbackGivenDeserializer;
 import io.spotifymate.events.kafka.PlayRecordedDeserializer;
 import io.spotifymate.events.kafka.PlaylistImportedDeserializer;
@@ -69,6 +70,7 @@ public class EventConsumers {
         consume("catalog-artists", Topics.CATALOG_ARTISTS, 500, this::onArtists);
         consume("feedback", Topics.FEEDBACK, 500, this::onFeedback);
         consume("playlists", Topics.PLAYLISTS, 100, this::onPlaylists);
+        consume("artist-plays", Topics.ARTIST_PLAYS, 2000, this::onArtistPlays);
     }
 
     @PreDestroy
@@ -129,6 +131,10 @@ public class EventConsumers {
 
     void onPlaylists(ConsumerRecords<String, byte[]> records) {
         fold(records, new PlaylistImportedDeserializer(), features::recordPlaylists);
+    }
+
+    void onArtistPlays(ConsumerRecords<String, byte[]> records) {
+        fold(records, new ArtistPlaysCountedDeserializer(), features::recordArtistPlays);
     }
 
     /**

@@ -2,11 +2,13 @@ package io.spotifymate.feature.service;
 
 import com.datastax.oss.driver.api.core.DriverException;
 import io.spotifymate.events.ArtistCataloged;
+import io.spotifymate.events.ArtistPlaysCounted;
 import io.spotifymate.events.FeedbackGiven;
 import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.events.PlaylistImported;
 import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.feature.repository.CatalogStore;
+import io.spotifymate.feature.repository.CorpusStore;
 import io.spotifymate.feature.repository.FeatureStore;
 import io.spotifymate.feature.repository.Months;
 import io.spotifymate.feature.repository.PlaylistStore;
@@ -38,6 +40,7 @@ public class FeatureService {
     private final PlaylistStore playlists;
     private final CatalogFeatureJob catalogJob;
     private final LocalTrackMerger merger;
+    private final CorpusStore corpus;
 
     public FeatureService(
             FeatureStore plays,
@@ -45,13 +48,21 @@ public class FeatureService {
             UserStore users,
             PlaylistStore playlists,
             CatalogFeatureJob catalogJob,
-            LocalTrackMerger merger) {
+            LocalTrackMerger merger,
+            CorpusStore corpus) {
         this.plays = plays;
         this.catalog = catalog;
         this.users = users;
         this.playlists = playlists;
         this.catalogJob = catalogJob;
         this.merger = merger;
+        this.corpus = corpus;
+    }
+
+    /** Stores a corpus's per-artist counts (Last.fm HetRec listeners): model-service trains on them. */
+    @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = DriverException.class)
+    public void recordArtistPlays(List<ArtistPlaysCounted> counts) {
+        corpus.saveArtistPlays(counts);
     }
 
     /**

@@ -8,6 +8,7 @@ import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
 import io.spotifymate.events.ArtistIds;
 import io.spotifymate.model.ranking.Interactions;
 import io.spotifymate.model.training.Confidence;
+import io.spotifymate.model.training.CorpusListeners;
 import io.spotifymate.model.training.PseudoUsers;
 import io.spotifymate.model.training.TrainingData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -142,6 +143,7 @@ public class FeatureStoreReader {
         List<String> dimensions = new ArrayList<>(normalisation.keySet());
         int width = dimensions.size() * 2 + EMBEDDING;
         TrainingData.Assembler assembler = new TrainingData.Assembler(width);
+        CorpusListeners corpusListeners = new CorpusListeners();
 
         Feedback none = Feedback.empty();
         for (Row row : session.execute(SimpleStatement.newInstance(
@@ -161,11 +163,16 @@ public class FeatureStoreReader {
         }
 
         for (Row row : session.execute(
-                SimpleStatement.newInstance("SELECT track_id, features, imputed, embedding, merged_into FROM tracks")
+                SimpleStatement.newInstance("SELECT track_id, artist_name, listeners, features, imputed, embedding, "
+                                + "merged_into FROM tracks")
                         .setPageSize(PAGE))) {
             if (row.getString("merged_into") != null) {
                 continue; // a local track whose plays moved to the catalog track it names: no item of its own
             }
+            corpusListeners.catalogTrack(
+                    row.getString("track_id"),
+                    row.getString("artist_name"),
+                    row.isNull("listeners") ? 0 : row.getInt("listeners"));
             float[] vector = new float[width];
             List<Double> features = row.getList("features", Double.class);
             for (int d = 0; d < Math.min(dimensions.size(), features == null ? 0 : features.size()); d++) {
@@ -198,6 +205,29 @@ public class FeatureStoreReader {
                 PLAYLIST_PAGE,
                 row -> assembler.playlist(row.getString("playlist_id"), row.getList("tracks", String.class)));
         LOG.debugf("Read %,d imported playlists for training", read);
+
+        // A partition's rows come together: each corpus listener is complete when the next one starts.
+        String listener = null;
+        List<String> artists = new ArrayList<>();
+        for (Row row :
+                session.execute(SimpleStatement.newInstance("SELECT user_id, artist_name FROM corpus_artist_plays")
+                        .setPageSize(PAGE))) {
+            String user = row.getString("user_id");
+            if (!user.equals(listener)) {
+                addCorpusListener(assembler, corpusListeners, listener, artists);
+                listener = user;
+                artists.clear();
+            }
+            artists.add(row.getString("artist_name"));
+        }
+        addCorpusListener(assembler, corpusListeners, listener, artists);
         return assembler.build(statsId, normalisation);
+    }
+
+    private static void addCorpusListener(
+            TrainingData.Assembler assembler, CorpusListeners catalog, String listener, List<String> artists) {
+        if (listener != null) {
+            assembler.playlist(CorpusListeners.pseudoUserId(listener), catalog.tracksOf(artists));
+        }
     }
 }
