@@ -428,6 +428,11 @@ public final class CatalogReader {
             return index == null ? Optional.empty() : at(index);
         }
 
+        /** The field's cell with what a spreadsheet added repaired ({@link #repaired}), or null when empty. */
+        private String repairedOrNull(String field) {
+            return text(field).map(CatalogReader::repaired).orElse(null);
+        }
+
         Optional<String> at(int index) {
             if (index >= record.size()) {
                 return Optional.empty();
@@ -460,11 +465,11 @@ public final class CatalogReader {
         }
 
         Double decimal(String field, double min, double max) {
-            Optional<String> text = text(field);
-            if (text.isEmpty()) {
+            String cell = repairedOrNull(field);
+            if (cell == null) {
                 return null;
             }
-            Double value = number(repaired(text.get()));
+            Double value = number(cell);
             return value != null && value >= min && value <= max ? value : unreadable(field);
         }
 
@@ -478,11 +483,10 @@ public final class CatalogReader {
 
         /** 0–11 from a number or a note name; -1 is Spotify's "no key detected": missing, not unreadable. */
         Integer key(String field) {
-            Optional<String> text = text(field);
-            if (text.isEmpty()) {
+            String value = repairedOrNull(field);
+            if (value == null) {
                 return null;
             }
-            String value = repaired(text.get());
             Double number = number(value);
             if (number == null) {
                 Integer pitch = pitchClass(value);
@@ -493,11 +497,10 @@ public final class CatalogReader {
 
         /** 1 for major, 0 for minor: a number, or the word ("Major", "min", any case). */
         Integer mode(String field) {
-            Optional<String> text = text(field);
-            if (text.isEmpty()) {
+            String value = repairedOrNull(field);
+            if (value == null) {
                 return null;
             }
-            String value = repaired(text.get());
             return switch (value.toLowerCase(Locale.ROOT)) {
                 case "major", "maj" -> 1;
                 case "minor", "min" -> 0;
@@ -510,11 +513,10 @@ public final class CatalogReader {
          * number of beats (some catalogs write it, or "0/4", where none was detected): it counts as unreadable.
          */
         Integer timeSignature(String field) {
-            Optional<String> text = text(field);
-            if (text.isEmpty()) {
+            String value = repairedOrNull(field);
+            if (value == null) {
                 return null;
             }
-            String value = repaired(text.get());
             Double number = number(value);
             if (number == null) {
                 int beats = beatsOverFour(value);
