@@ -1,5 +1,7 @@
 package io.spotifymate.chat.rest;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.common.annotation.Blocking;
 import io.spotifymate.chat.security.Caller;
@@ -34,7 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * cookie: a call under {@code /api/users/{userId}/} for recommendations, feedback, playlists, onboarding, imports,
  * Spotify or the user's features goes on, method, query and body unchanged, to the service that owns it, with the
  * signed-in user's token. The answer comes back as it is, streamed (so an import's progress events arrive as they
- * happen). Both this gateway and the service check that the path is the caller's.
+ * happen). Both this gateway and the service check that the path is the caller's. The call carries the trace context
+ * of the page's request (the JDK's HTTP client is not instrumented, so it is put in here).
  */
 @Path("/api/users/{userId}/{section: recommendations|feedback|playlists|onboarding|imports|spotify|insights|tracks"
         + "|artists|profile}{rest: (/.*)?}")
@@ -50,12 +53,14 @@ public class ServiceProxy {
 
     private final Map<String, String> owners;
     private final JsonWebToken jwt;
+    private final TextMapPropagator propagator;
 
     public ServiceProxy(
             @ConfigProperty(name = "quarkus.rest-client.recommender.url") String recommender,
             @ConfigProperty(name = "spotifymate.chat.ingestion-url") String ingestion,
             @ConfigProperty(name = "spotifymate.chat.feature-url") String features,
-            JsonWebToken jwt) {
+            JsonWebToken jwt,
+            OpenTelemetry openTelemetry) {
         this.owners = Map.of(
                 "recommendations", recommender,
                 "feedback", recommender,
@@ -68,6 +73,7 @@ public class ServiceProxy {
                 "artists", features,
                 "profile", features);
         this.jwt = jwt;
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     }
 
     @GET
@@ -132,6 +138,7 @@ public class ServiceProxy {
                 request.header(name, value);
             }
         }
+        propagator.inject(io.opentelemetry.context.Context.current(), request, HttpRequest.Builder::header);
         HttpResponse<InputStream> answer;
         try {
             answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());

@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param name {@code dev} or {@code test}
  * @param runDir data, logs and pid files of this stack
  * @param repoRoot the SpotifyMate checkout (runtime classpaths, CQL files, service jars)
+ * @param tracesEndpoint the OTLP/HTTP collector the services send their spans to, or null: then the services trace
+ *     as their own environment says (off unless {@code SPOTIFYMATE_TRACING_DISABLED=false}, which a launcher's
+ *     environment passes on)
  */
 public record StackSettings(
         String name,
@@ -26,7 +29,8 @@ public record StackSettings(
         int cassandraPort,
         int cassandraStoragePort,
         int postgresPort,
-        Map<String, Integer> servicePorts) {
+        Map<String, Integer> servicePorts,
+        String tracesEndpoint) {
 
     public static final String DATABASE = "spotifymate";
     public static final String DATABASE_USER = "postgres";
@@ -68,7 +72,23 @@ public record StackSettings(
                         "ingestion-service", env.port("INGESTION_SERVICE_PORT", test ? 18081 : 8081),
                         "feature-service", env.port("FEATURE_SERVICE_PORT", test ? 18082 : 8082),
                         "model-service", env.port("MODEL_SERVICE_PORT", test ? 18083 : 8083),
-                        "recommender-service", env.port("RECOMMENDER_SERVICE_PORT", test ? 18084 : 8084)));
+                        "recommender-service", env.port("RECOMMENDER_SERVICE_PORT", test ? 18084 : 8084)),
+                null);
+    }
+
+    /** These settings with the services tracing to the given OTLP/HTTP collector (its base address). */
+    public StackSettings withTracesEndpoint(String endpoint) {
+        return new StackSettings(
+                name,
+                runDir,
+                repoRoot,
+                kafkaPort,
+                kafkaControllerPort,
+                cassandraPort,
+                cassandraStoragePort,
+                postgresPort,
+                servicePorts,
+                endpoint);
     }
 
     public String kafkaBootstrap() {
@@ -113,7 +133,8 @@ public record StackSettings(
     /**
      * The settings a service needs to reach this stack and its peers, as environment variables. The services read
      * exactly these names in their application.properties. On the test stack the model-service trains after every
-     * feature update, so that an end-to-end test sees each change in the served model.
+     * feature update, so that an end-to-end test sees each change in the served model. With a traces endpoint, tracing
+     * is switched on and pointed at it.
      */
     public Map<String, String> serviceEnvironment() {
         Map<String, String> environment = new HashMap<>(Map.of(
@@ -130,6 +151,10 @@ public record StackSettings(
         environment.put("SPOTIFYMATE_JWT_PUBLIC_KEY", jwtPublicKey().toString());
         environment.put("SPOTIFYMATE_JWT_PRIVATE_KEY", jwtPrivateKey().toString());
         environment.put("SPOTIFYMATE_SERVICE_KEY", JwtKeys.ensureServiceKey(serviceKey()));
+        if (tracesEndpoint != null) {
+            environment.put("SPOTIFYMATE_TRACING_DISABLED", "false");
+            environment.put("SPOTIFYMATE_OTEL_ENDPOINT", tracesEndpoint);
+        }
         if (name.equals("test")) {
             // Tests see a training round after every change; a benchmark may ask for the service's own default.
             environment.put(

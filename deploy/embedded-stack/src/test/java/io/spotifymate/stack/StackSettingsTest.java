@@ -33,6 +33,19 @@ class StackSettingsTest {
     }
 
     @Test
+    void servicesTraceOnlyToAnEndpointTheStackIsGiven() {
+        StackSettings plain = StackSettings.of("test", Map.of());
+        StackSettings traced = plain.withTracesEndpoint("http://127.0.0.1:4318");
+
+        assertThat(plain.serviceEnvironment())
+                .doesNotContainKeys("SPOTIFYMATE_TRACING_DISABLED", "SPOTIFYMATE_OTEL_ENDPOINT");
+        assertThat(traced.serviceEnvironment())
+                .containsEntry("SPOTIFYMATE_TRACING_DISABLED", "false")
+                .containsEntry("SPOTIFYMATE_OTEL_ENDPOINT", "http://127.0.0.1:4318");
+        assertThat(traced.servicePorts()).isEqualTo(plain.servicePorts());
+    }
+
+    @Test
     void aPortThatIsNotANumberIsRejectedNamingTheVariable() {
         assertThatThrownBy(() -> StackSettings.of("test", Map.of("SPOTIFYMATE_TEST_POSTGRES_PORT", "five")))
                 .hasMessageContaining("SPOTIFYMATE_TEST_POSTGRES_PORT")

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The five services as processes on the test stack, started once for all system tests of a run (or attached to when
  * they already run) and stopped when the JVM exits if they were started here. Users are signed up at the gateway.
+ * Services started here trace to a {@link TraceReceiver} in this JVM; how attached ones trace is up to whoever
+ * started them.
  */
 final class RunningServices {
 
@@ -20,21 +22,44 @@ final class RunningServices {
             List.of("ingestion-service", "feature-service", "model-service", "recommender-service", "chat-gateway");
 
     private static StackSettings settings;
+    private static TraceReceiver traces;
+    private static List<String> startedHere = List.of();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private RunningServices() {}
 
     static synchronized StackSettings ensureUp() {
         if (settings == null) {
-            StackSettings stackSettings = TestStack.ensureUp();
+            TraceReceiver receiver = TraceReceiver.start();
+            // Kept as the settings of every later start, so a service started again traces too.
+            StackSettings stackSettings = TestStack.ensureUp().withTracesEndpoint(receiver.endpoint());
             Stack stack = new Stack(stackSettings, message -> System.out.println("[system-test] " + message));
             List<String> started = stack.startServices();
-            if (!started.isEmpty()) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.stop(started), "services-stop"));
-            }
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                // The services flush their last spans as they stop: the receiver goes after them.
+                                stack.stop(started);
+                                receiver.close();
+                            },
+                            "services-stop"));
+            traces = receiver;
+            startedHere = List.copyOf(started);
             settings = stackSettings;
         }
         return settings;
+    }
+
+    /** The spans the services started here export. */
+    static TraceReceiver traces() {
+        ensureUp();
+        return traces;
+    }
+
+    /** Whether this run started all of the services, and so with tracing to {@link #traces()}. */
+    static boolean startedHere(List<String> services) {
+        ensureUp();
+        return startedHere.containsAll(services);
     }
 
     static String url(String service) {

@@ -11,6 +11,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
@@ -28,6 +29,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <p>Kafka's own client never recovers from some of its failures (an exception in the heartbeat thread leaves a
  * consumer that polls and never fetches); retrying with the same client, as a reactive stream's retry does, keeps it
  * wedged. A new client does not.
+ *
+ * <p>Each batch is handled inside the spans {@link KafkaTracing#process} makes for the traces its records carry.
  */
 public final class SupervisedConsumer implements AutoCloseable {
 
@@ -47,6 +50,8 @@ public final class SupervisedConsumer implements AutoCloseable {
     private final Handler handler;
     private final Function<Map<String, Object>, Consumer<String, byte[]>> clients;
     private final Duration maxBackOff;
+    private final KafkaTracing tracing;
+    private final String group;
     private final Thread thread;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition closing = lock.newCondition();
@@ -69,12 +74,27 @@ public final class SupervisedConsumer implements AutoCloseable {
             Handler handler,
             Function<Map<String, Object>, Consumer<String, byte[]>> clients,
             Duration maxBackOff) {
+        this(name, topic, config, handler, clients, maxBackOff, KafkaTracing.NONE);
+    }
+
+    /** @param tracing continues the traces the records carry (see {@link KafkaTracing#process}) */
+    public SupervisedConsumer(
+            String name,
+            String topic,
+            Map<String, Object> config,
+            Handler handler,
+            Function<Map<String, Object>, Consumer<String, byte[]>> clients,
+            Duration maxBackOff,
+            KafkaTracing tracing) {
         this.name = name;
         this.topic = topic;
         this.config = Map.copyOf(supervisedSettings(config));
         this.handler = handler;
         this.clients = clients;
         this.maxBackOff = maxBackOff;
+        this.tracing = tracing;
+        Object groupId = config.get(ConsumerConfig.GROUP_ID_CONFIG);
+        this.group = groupId == null ? null : groupId.toString();
         this.thread = new Thread(this::run, "consumer-" + name);
         thread.setDaemon(true);
     }
@@ -125,7 +145,7 @@ public final class SupervisedConsumer implements AutoCloseable {
                     ready = true;
                     failuresInARow = 0;
                     if (!batch.isEmpty()) {
-                        handler.accept(batch);
+                        tracing.process(topic, group, batch, () -> handler.accept(batch));
                         current.commitSync();
                     }
                 }

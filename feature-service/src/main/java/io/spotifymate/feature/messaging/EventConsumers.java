@@ -1,10 +1,13 @@
 package io.spotifymate.feature.messaging;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.StartupEvent;
 import io.spotifymate.events.Topics;
 import io.spotifymate.events.kafka.ArtistCatalogedDeserializer;
 import io.spotifymate.events.kafka.ArtistPlaysCountedDeserializer;
 import io.spotifymate.events.kafka.FeedbackGivenDeserializer;
+import io.spotifymate.events.kafka.KafkaTracing;
 import io.spotifymate.events.kafka.PlayRecordedDeserializer;
 import io.spotifymate.events.kafka.PlaylistImportedDeserializer;
 import io.spotifymate.events.kafka.SupervisedConsumer;
@@ -35,6 +38,9 @@ import org.jboss.logging.Logger;
  * a crash in between replays them, harmlessly, since every write is idempotent. A record that cannot be read, or that
  * still cannot be stored once the store has been retried, goes to its topic's dead-letter twin, and the rest of the
  * batch goes on. Kafka keys keep each user's plays (and each track's catalog entries) in order.
+ *
+ * <p>The producers' traces go on here: each batch is folded inside a {@code process <topic>} span per trace its
+ * records carry (see {@link KafkaTracing}), and a record dead-lettered goes on in its own trace.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -48,6 +54,7 @@ public class EventConsumers {
     private final FeatureService features;
     private final DeadLetters deadLetters;
     private final IntakePressure pressure;
+    private final KafkaTracing tracing;
     private final String bootstrapServers;
     private final List<SupervisedConsumer> consumers = new ArrayList<>();
 
@@ -55,10 +62,12 @@ public class EventConsumers {
             FeatureService features,
             DeadLetters deadLetters,
             IntakePressure pressure,
+            OpenTelemetry openTelemetry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.features = features;
         this.deadLetters = deadLetters;
         this.pressure = pressure;
+        this.tracing = new KafkaTracing(openTelemetry);
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -108,7 +117,7 @@ public class EventConsumers {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         consumers.add(new SupervisedConsumer(
-                        name, topic, config, fold::accept, SupervisedConsumer.kafkaClients(), MAX_BACK_OFF)
+                        name, topic, config, fold::accept, SupervisedConsumer.kafkaClients(), MAX_BACK_OFF, tracing)
                 .start());
     }
 
@@ -157,7 +166,7 @@ public class EventConsumers {
                 LOG.warnf(
                         "Unreadable record %s-%d@%d dead-lettered: %s",
                         record.topic(), record.partition(), record.offset(), e.getMessage());
-                deadLetters.send(record, e);
+                deadLetter(record, e);
             }
         }
         if (events.isEmpty()) {
@@ -171,9 +180,15 @@ public class EventConsumers {
                 try {
                     store.accept(List.of(events.get(i)));
                 } catch (RuntimeException e) {
-                    deadLetters.send(sources.get(i), e);
+                    deadLetter(sources.get(i), e);
                 }
             }
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException reason) {
+        try (Scope ignored = tracing.continueTrace(record)) {
+            deadLetters.send(record, reason);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.spotifymate.ingestion.messaging;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.spotifymate.events.ArtistCataloged;
 import io.spotifymate.events.ArtistPlaysCounted;
@@ -9,6 +10,7 @@ import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.events.PlaylistImported;
 import io.spotifymate.events.SpotifyMateEvent;
 import io.spotifymate.events.TrackCataloged;
+import io.spotifymate.events.kafka.KafkaTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +31,10 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
  * request threads; {@link #send} hands the event straight to the channel's Kafka producer from the calling thread, for
  * import jobs and syncs on their own worker threads, where the emitter's hand-over of every record to the sending
  * thread would cost as much as the rest of the import (see the import benchmark).
+ *
+ * <p>Both carry the trace: a channel's emitter sends each record in a producer span of its own (quarkus-opentelemetry),
+ * while {@link #send} only puts the current context (an import job's span) into each record, since a span per record
+ * of a million-row import would cost more than it tells.
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -43,9 +49,11 @@ public class EventPublisher {
     private final Map<Class<?>, Emitter<? extends SpotifyMateEvent>> emitters;
     private final Map<String, Producer<String, SpotifyMateEvent>> producers = new ConcurrentHashMap<>();
     private final KafkaClientService kafka;
+    private final KafkaTracing tracing;
 
     public EventPublisher(
             KafkaClientService kafka,
+            OpenTelemetry openTelemetry,
             @Channel("plays-out") Emitter<PlayRecorded> plays,
             @Channel("feedback-out") Emitter<FeedbackGiven> feedback,
             @Channel("catalog-out") Emitter<TrackCataloged> catalog,
@@ -53,6 +61,7 @@ public class EventPublisher {
             @Channel("playlists-out") Emitter<PlaylistImported> playlists,
             @Channel("artist-plays-out") Emitter<ArtistPlaysCounted> artistPlays) {
         this.kafka = kafka;
+        this.tracing = new KafkaTracing(openTelemetry);
         this.emitters = Map.of(
                 PlayRecorded.class, plays,
                 FeedbackGiven.class, feedback,
@@ -79,15 +88,16 @@ public class EventPublisher {
                 channels.get(event.getClass()),
                 channel -> kafka.<String, SpotifyMateEvent>getProducer(channel).unwrap());
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        producer.send(
-                new ProducerRecord<>(EventType.of(event.getClass()).topic(), event.partitionKey(), event),
-                (metadata, failure) -> {
-                    if (failure == null) {
-                        acknowledged.complete(null);
-                    } else {
-                        acknowledged.completeExceptionally(failure);
-                    }
-                });
+        ProducerRecord<String, SpotifyMateEvent> record =
+                new ProducerRecord<>(EventType.of(event.getClass()).topic(), event.partitionKey(), event);
+        tracing.inject(record.headers());
+        producer.send(record, (metadata, failure) -> {
+            if (failure == null) {
+                acknowledged.complete(null);
+            } else {
+                acknowledged.completeExceptionally(failure);
+            }
+        });
         return acknowledged;
     }
 }

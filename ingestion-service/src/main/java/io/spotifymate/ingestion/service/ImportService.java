@@ -1,5 +1,10 @@
 package io.spotifymate.ingestion.service;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.spotifymate.events.PlayRecorded;
@@ -88,6 +93,7 @@ public class ImportService {
     private final CatalogIndex catalog;
     private final SpotifySync spotify;
     private final ImportConfig config;
+    private final Tracer tracer;
     private final Clock clock = Clock.systemUTC();
     private final ImportEvents events = new ImportEvents(clock);
     // One job at a time: imports are I/O-bound and this keeps a user's plays in file order. Scheduled, so a job that
@@ -101,12 +107,14 @@ public class ImportService {
             EventPublisher publisher,
             CatalogIndex catalog,
             SpotifySync spotify,
-            ImportConfig config) {
+            ImportConfig config,
+            OpenTelemetry openTelemetry) {
         this.plays = plays;
         this.publisher = publisher;
         this.catalog = catalog;
         this.spotify = spotify;
         this.config = config;
+        this.tracer = openTelemetry.getTracer(ImportService.class.getName());
     }
 
     @PreDestroy
@@ -133,7 +141,7 @@ public class ImportService {
             if (Files.isRegularFile(spooled)) {
                 LOG.infof("Resuming interrupted import %s of %s", job.id, job.fileName);
                 save(job.id, j -> j.status = ImportJob.Status.QUEUED);
-                worker.execute(() -> run(job.id, job.userId, job.fileName, spooled, job.kind, 0));
+                worker.execute(() -> run(Context.root(), job.id, job.userId, job.fileName, spooled, job.kind, 0));
                 resumed++;
             } else {
                 save(job.id, j -> {
@@ -174,7 +182,9 @@ public class ImportService {
             throw new UncheckedIOException("Cannot spool the upload", e);
         }
         QuarkusTransaction.requiringNew().run(job::persist);
-        worker.execute(() -> run(job.id, userId, fileName, spooled, kind, 0));
+        // The job goes on in the trace of the upload that queued it.
+        Context request = Context.current();
+        worker.execute(() -> run(request, job.id, userId, fileName, spooled, kind, 0));
         return ImportJobView.of(job);
     }
 
@@ -195,7 +205,25 @@ public class ImportService {
                                 .toList());
     }
 
-    void run(UUID id, String userId, String fileName, Path file, UploadKind kind, int attempt) {
+    /**
+     * One attempt of a job, in a span of its own (a child of the upload's): the events it sends carry that span's
+     * context, so their consumers' work joins the upload's trace.
+     */
+    void run(Context parent, UUID id, String userId, String fileName, Path file, UploadKind kind, int attempt) {
+        Span span = tracer.spanBuilder("import " + kind)
+                .setParent(parent)
+                .setAttribute("spotifymate.import.id", id.toString())
+                .setAttribute("spotifymate.import.attempt", (long) attempt + 1)
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            runAttempt(parent, id, userId, fileName, file, kind, attempt);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void runAttempt(
+            Context parent, UUID id, String userId, String fileName, Path file, UploadKind kind, int attempt) {
         JobProgress progress = new JobProgress(
                 config.batchSize(),
                 config.progressInterval(),
@@ -253,7 +281,8 @@ public class ImportService {
                     job.error = e.getMessage() + "; trying again in " + delay / 1000 + " s (attempt " + (attempt + 2)
                             + " of " + (config.kafkaRetries() + 1) + ")";
                 });
-                worker.schedule(() -> run(id, userId, fileName, file, kind, attempt + 1), delay, TimeUnit.MILLISECONDS);
+                worker.schedule(
+                        () -> run(parent, id, userId, fileName, file, kind, attempt + 1), delay, TimeUnit.MILLISECONDS);
             } else {
                 finish(
                         id,
