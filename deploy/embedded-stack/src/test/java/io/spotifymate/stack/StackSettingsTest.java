@@ -51,19 +51,4 @@ class StackSettingsTest {
                 .hasMessageContaining("SPOTIFYMATE_TEST_POSTGRES_PORT")
                 .hasMessageContaining("five");
     }
-
-    @Test
-    void cqlFilesSplitIntoStatementsWithoutComments() {
-        var statements = CqlMigrations.statements("""
-                -- a comment; with a semicolon
-                CREATE TABLE a (x int PRIMARY KEY);
-
-                CREATE TABLE b (
-                    y text PRIMARY KEY
-                );
-                """);
-
-        assertThat(statements)
-                .containsExactly("CREATE TABLE a (x int PRIMARY KEY)", "CREATE TABLE b (\n    y text PRIMARY KEY\n)");
-    }
 }

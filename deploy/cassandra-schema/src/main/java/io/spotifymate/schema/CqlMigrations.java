@@ -1,4 +1,4 @@
-package io.spotifymate.stack;
+package io.spotifymate.schema;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -18,11 +20,15 @@ import java.util.stream.Stream;
 /**
  * Versioned CQL migrations, applied in version order and recorded with a checksum, like Flyway for PostgreSQL. Files
  * are named {@code V<version>__<description>.cql}; statements end with a semicolon at the end of a line. A recorded
- * file whose content changed is an error: write a new version instead.
+ * file whose content changed is an error: write a new version instead. Used by the one-machine stack and by the
+ * Kubernetes Job ({@link ApplySchema}); there, the keyspaces' replication is set after the files (V001 creates the
+ * feature store with one replica, as on one machine).
  */
 public final class CqlMigrations {
 
     private static final Pattern FILE = Pattern.compile("V(\\d+)__(.+)\\.cql");
+    private static final Pattern CREATE_KEYSPACE =
+            Pattern.compile("(?i)CREATE\\s+KEYSPACE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)");
     private static final String HISTORY_KEYSPACE = "spotifymate_schema";
 
     private final Path dir;
@@ -36,6 +42,15 @@ public final class CqlMigrations {
 
     /** Applies the pending migrations; returns how many were applied. */
     public int apply(CqlSession session) {
+        return apply(session, null);
+    }
+
+    /**
+     * Applies the pending migrations, then, when {@code replication} is given (a CQL replication map such as
+     * {@code {'class': 'NetworkTopologyStrategy', 'dc1': 3}}), sets it on every keyspace the files create and on the
+     * migration history's. Returns how many files were applied.
+     */
+    public int apply(CqlSession session, String replication) {
         session.execute("CREATE KEYSPACE IF NOT EXISTS " + HISTORY_KEYSPACE
                 + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
         session.execute("CREATE TABLE IF NOT EXISTS " + HISTORY_KEYSPACE + ".applied_migrations ("
@@ -48,8 +63,9 @@ public final class CqlMigrations {
                     .one();
             if (row != null) {
                 if (!row.getString("checksum").equals(migration.checksum())) {
-                    throw new StackException("CQL migration " + migration.file().getFileName()
-                            + " changed after it was applied; add a new version instead of editing it");
+                    throw new MigrationException(
+                            "CQL migration " + migration.file().getFileName()
+                                    + " changed after it was applied; add a new version instead of editing it");
                 }
                 continue;
             }
@@ -63,12 +79,32 @@ public final class CqlMigrations {
                     Instant.now());
             applied++;
         }
+        if (replication != null) {
+            for (String keyspace : keyspaces()) {
+                session.execute("ALTER KEYSPACE " + keyspace + " WITH replication = " + replication);
+            }
+        }
         return applied;
+    }
+
+    /** The keyspaces the files create, and the history's. */
+    Set<String> keyspaces() {
+        Set<String> keyspaces = new LinkedHashSet<>();
+        for (Migration migration : migrations()) {
+            for (String statement : migration.statements()) {
+                Matcher create = CREATE_KEYSPACE.matcher(statement);
+                if (create.lookingAt()) {
+                    keyspaces.add(create.group(1));
+                }
+            }
+        }
+        keyspaces.add(HISTORY_KEYSPACE);
+        return keyspaces;
     }
 
     List<Migration> migrations() {
         if (!Files.isDirectory(dir)) {
-            throw new StackException("No CQL migrations folder at " + dir);
+            throw new MigrationException("No CQL migrations folder at " + dir);
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(
