@@ -16,6 +16,7 @@ import io.spotifymate.events.UserFeaturesUpdated;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
+import io.spotifymate.stack.testing.TestTokens;
 import io.spotifymate.stack.testing.TopicReader;
 import io.spotifymate.stack.testing.TopicWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -34,6 +36,12 @@ class PlayConsumerTest {
 
     private final StackSettings stack = TestStack.ensureUp();
     private final TopicWriter writer = new TopicWriter(stack.kafkaBootstrap());
+
+    @BeforeEach
+    void signIn() {
+        // Each user's reads go out signed in as that user, whichever test class ran before this one.
+        TestTokens.signInAsPathOwner();
+    }
 
     @AfterEach
     void close() {
