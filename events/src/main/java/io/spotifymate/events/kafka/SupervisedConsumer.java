@@ -66,18 +66,9 @@ public final class SupervisedConsumer implements AutoCloseable {
     /**
      * @param config the Kafka consumer settings (bootstrap servers, group id, ...); auto-commit is turned off here
      * @param clients makes a client from the settings; {@link #kafkaClients()} in production
+     * @param tracing continues the traces the records carry (see {@link KafkaTracing#process}); {@link
+     *     KafkaTracing#NONE} for none
      */
-    public SupervisedConsumer(
-            String name,
-            String topic,
-            Map<String, Object> config,
-            Handler handler,
-            Function<Map<String, Object>, Consumer<String, byte[]>> clients,
-            Duration maxBackOff) {
-        this(name, topic, config, handler, clients, maxBackOff, KafkaTracing.NONE);
-    }
-
-    /** @param tracing continues the traces the records carry (see {@link KafkaTracing#process}) */
     public SupervisedConsumer(
             String name,
             String topic,

@@ -3,6 +3,7 @@ package io.spotifymate.feature.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.spotifymate.events.kafka.KafkaTracing;
 import io.spotifymate.events.kafka.SupervisedConsumer;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.TopicPlan;
@@ -80,7 +81,8 @@ class SupervisedConsumerTest {
                         settings(stack, topic),
                         batch -> count(batch, handled),
                         clients,
-                        Duration.ofSeconds(1))
+                        Duration.ofSeconds(1),
+                        KafkaTracing.NONE)
                 .start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> handled.size() == RECORDS && consumer.ready());
 
@@ -111,7 +113,8 @@ class SupervisedConsumerTest {
                         settings(stack, topic),
                         store,
                         SupervisedConsumer.kafkaClients(),
-                        Duration.ofSeconds(1))
+                        Duration.ofSeconds(1),
+                        KafkaTracing.NONE)
                 .start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> handled.size() == RECORDS && consumer.ready());
 
@@ -132,7 +135,8 @@ class SupervisedConsumerTest {
                         settings(stack, topic),
                         batch -> count(batch, handled),
                         SupervisedConsumer.kafkaClients(),
-                        Duration.ofSeconds(1))
+                        Duration.ofSeconds(1),
+                        KafkaTracing.NONE)
                 .start();
         await().atMost(Duration.ofSeconds(60)).until(() -> handled.size() == RECORDS);
 
