@@ -23,12 +23,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The images of {@code ./spotifymate images}, as a cluster would run them but with no container runtime: each image
@@ -50,9 +53,11 @@ class ImageSmokeTest {
 
     private StackSettings settings;
     private Path images;
+    /** Unpacked images: removed with rm, which, unlike JUnit's temporary folders, leaves their links alone. */
+    private Path scratch;
 
     @BeforeAll
-    void findTheImages() {
+    void findTheImages() throws IOException {
         assumeThat(Boolean.getBoolean("images.smoke"))
                 .as("the image test runs after ./spotifymate images, as ./spotifymate test does: ./spotifymate images"
                         + " && ./mvnw -o verify -pl deploy/system-tests -Dtest=ImageSmokeTest -Dimages.smoke=true")
@@ -65,12 +70,26 @@ class ImageSmokeTest {
                 .as("unpacking and chrooting into an image needs root")
                 .isEqualTo("root");
         settings = TestStack.ensureUp();
+        scratch = Files.createTempDirectory("image-test");
         images = settings.repoRoot().resolve("target/images");
         for (String image : Stream.concat(RunningServices.ALL.stream(), Stream.of("cassandra-schema", "base"))
                 .toList()) {
             assertThat(images.resolve(image + ".tar"))
                     .as("built by ./spotifymate images")
                     .exists();
+        }
+    }
+
+    @AfterAll
+    void removeTheUnpackedImages() throws Exception {
+        if (scratch != null) {
+            assertThat(run(
+                                    scratch.getParent(),
+                                    Duration.ofMinutes(2),
+                                    List.of("rm", "-rf", scratch.toString()),
+                                    Map.of())
+                            .exit())
+                    .isZero();
         }
     }
 
@@ -98,7 +117,8 @@ class ImageSmokeTest {
 
     /** Built again from the same sources, as {@code ./spotifymate images} builds it: not one byte differs. */
     @Test
-    void theSameInputsGiveTheSameImage(@TempDir Path again) throws Exception {
+    void theSameInputsGiveTheSameImage() throws Exception {
+        Path again = Files.createDirectories(scratch.resolve("again"));
         Run build = run(
                 settings.repoRoot(),
                 Duration.ofMinutes(5),
@@ -118,11 +138,14 @@ class ImageSmokeTest {
                 Map.of());
         assertThat(build.exit()).as(build.output()).isZero();
         assertThat(Files.readString(again.resolve("cassandra-schema.digest")))
+                .as("built again from the working tree (were target/images built from other sources? then run"
+                        + " ./spotifymate images first)")
                 .isEqualTo(Files.readString(images.resolve("cassandra-schema.digest")));
     }
 
     @Test
-    void theSchemaImageBringsTheFeatureStoreUpToDateAndExits(@TempDir Path work) throws Exception {
+    void theSchemaImageBringsTheFeatureStoreUpToDateAndExits() throws Exception {
+        Path work = scratch.resolve("schema-job");
         Path rootfs = unpack("cassandra-schema", work);
         Map<String, String> environment = new HashMap<>(Map.of(
                 "SPOTIFYMATE_CASSANDRA_CONTACT_POINT",
@@ -139,12 +162,22 @@ class ImageSmokeTest {
     }
 
     @Test
-    void everyServiceImageStartsOnAReadOnlyRootAndBecomesReady(@TempDir Path work) throws Exception {
+    void everyServiceImageStartsOnAReadOnlyRootAndBecomesReady() throws Exception {
+        Path work = scratch.resolve("services");
+        Map<String, Future<Path>> unpacked = new LinkedHashMap<>();
+        ExecutorService unpacking = Executors.newFixedThreadPool(2);
+        try {
+            for (String service : RunningServices.ALL) {
+                unpacked.put(service, unpacking.submit(() -> unpack(service, work.resolve(service))));
+            }
+        } finally {
+            unpacking.shutdown();
+        }
         Map<String, Process> running = new LinkedHashMap<>();
         Map<String, Integer> ports = new HashMap<>();
         try {
             for (String service : RunningServices.ALL) {
-                Path rootfs = unpack(service, work.resolve(service));
+                Path rootfs = unpacked.get(service).get(10, TimeUnit.MINUTES);
                 Path keys = Files.createDirectories(rootfs.resolve("etc/spotifymate/jwt"));
                 Files.copy(settings.jwtPublicKey(), keys.resolve("jwt-public.pem"));
                 Files.copy(settings.jwtPrivateKey(), keys.resolve("jwt-private.pem"));
