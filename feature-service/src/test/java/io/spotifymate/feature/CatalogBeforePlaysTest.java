@@ -1,18 +1,14 @@
 package io.spotifymate.feature;
 
-import static io.restassured.RestAssured.given;
-import static io.spotifymate.feature.LocalTracksWorld.CATALOGED_AT;
 import static io.spotifymate.feature.LocalTracksWorld.WAIT;
 import static io.spotifymate.feature.LocalTracksWorld.basic;
 import static io.spotifymate.feature.LocalTracksWorld.withSpotifyId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.spotifymate.feature.LocalTracksWorld.Named;
 import io.spotifymate.stack.StackSettings;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
@@ -20,8 +16,6 @@ import io.spotifymate.stack.testing.TestTokens;
 import io.spotifymate.stack.testing.TopicWriter;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,72 +80,21 @@ class CatalogBeforePlaysTest {
 
     @Test
     void playsArrivingUnderLocalIdsAfterTheCatalogAreTheCatalogsWithEveryPlayCountedOnce() {
-        assertThat(world.playsByTrack(world.user)).isEqualTo(world.afterTheMerge());
-        assertThat(world.playsByTrack(world.otherUser)).isEqualTo(Map.of(world.song, 1));
-        assertThat(given().get("/api/users/{u}/profile", world.user).jsonPath().getLong("plays"))
-                .isEqualTo(7);
-        List<Map<String, Object>> tracks =
-                given().get("/api/users/{u}/tracks", world.user).jsonPath().getList("$");
-        assertThat(tracks)
-                .filteredOn(t -> world.song.equals(t.get("trackId")))
-                .singleElement()
-                .satisfies(t -> assertThat(t)
-                        .containsEntry("trackName", "Song " + world.run)
-                        .containsEntry("firstPlayed", "2025-01-05T10:00:00Z")
-                        .containsEntry("lastPlayed", "2025-02-06T11:00:00Z"));
+        world.assertEveryPlayCountedOnce();
+        world.assertTheSongKeepsItsFirstAndLastPlay();
     }
 
     @Test
     void aLocalTrackWithoutAMatchStaysLocalAndNothingIsLeftUnderAMergedOne() {
-        for (Named merged : List.of(world.remaster, world.shouted, world.credited)) {
-            assertThat(world.rows(
-                            "SELECT event_id FROM plays_by_user_track WHERE user_id = ? AND track_id = ?",
-                            world.user,
-                            merged.localId()))
-                    .as(merged.title())
-                    .isEmpty();
-            assertThat(world.rows("SELECT user_id FROM local_track_listeners WHERE track_id = ?", merged.localId()))
-                    .isEmpty();
-        }
-        assertThat(world.tracksInHistory(world.user))
-                .containsOnly(world.song, world.other, world.third, world.live.localId());
-        assertThat(world.rows(
-                        "SELECT event_id FROM plays_by_user_track WHERE user_id = ? AND track_id = ?",
-                        world.user,
-                        world.live.localId()))
-                .as("the live play stays as it was")
-                .hasSize(1);
-        assertThat(world.rows("SELECT user_id FROM local_track_listeners WHERE track_id = ?", world.live.localId()))
-                .containsExactly(world.user);
+        world.assertNothingIsLeftUnderAMergedLocalId();
         assertThat(world.rows("SELECT alias_id FROM track_aliases WHERE alias_id = ?", world.live.localId()))
                 .isEmpty();
     }
 
     @Test
     void theAliasesSayWhatMatchedAndHowAsOfTheCatalogEntry() {
-        Map<String, String> aliases = new LinkedHashMap<>();
-        for (Named local : List.of(world.remaster, world.shouted, world.credited, world.live)) {
-            Row row = session.execute(session.prepare(
-                                    "SELECT track_id, matched_by, aliased_at FROM track_aliases WHERE alias_id = ?")
-                            .bind(local.localId()))
-                    .one();
-            if (row != null) {
-                aliases.put(local.localId(), row.getString("track_id") + " " + row.getString("matched_by"));
-                assertThat(row.getInstant("aliased_at")).isEqualTo(CATALOGED_AT);
-            }
-        }
-        assertThat(aliases)
-                .isEqualTo(Map.of(
-                        world.remaster.localId(), world.song + " primary-artist",
-                        world.shouted.localId(), world.other + " exact",
-                        world.credited.localId(), world.third + " title"));
-        Row retired = session.execute(session.prepare("SELECT name, merged_into FROM tracks WHERE track_id = ?")
-                        .bind(world.remaster.localId()))
-                .one();
-        assertThat(retired).isNotNull();
-        assertThat(retired.getString("name")).isNull();
-        assertThat(retired.getString("merged_into")).isEqualTo(world.song);
-        given().get("/api/tracks/{t}/features", world.remaster.localId()).then().statusCode(404);
+        world.assertTheAliasesSayWhatMatchedAndHow();
+        world.assertTheRemasterIsRetired();
     }
 
     @Test
@@ -160,11 +103,7 @@ class CatalogBeforePlaysTest {
             world.basicExport.forEach(writer::send);
             world.catalog.forEach(writer::send);
         });
-        assertThat(world.playsByTrack(world.user)).isEqualTo(world.afterTheMerge());
-        assertThat(world.playsByTrack(world.otherUser)).isEqualTo(Map.of(world.song, 1));
-        assertThat(given().get("/api/users/{u}/profile", world.user).jsonPath().getLong("plays"))
-                .isEqualTo(7);
-        assertThat(world.tracksInHistory(world.user))
-                .containsOnly(world.song, world.other, world.third, world.live.localId());
+        world.assertEveryPlayCountedOnce();
+        world.assertTheHistoryIsTheCatalogsAndTheLiveTrack();
     }
 }

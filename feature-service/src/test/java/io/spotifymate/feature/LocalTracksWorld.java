@@ -1,6 +1,7 @@
 package io.spotifymate.feature;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -154,6 +155,86 @@ final class LocalTracksWorld {
     }
 
     /** A play of a basic export (names, no id, no context) as the ingestion-service sends it without a catalog. */
+    /** Every play counted once: the listener's tracks are the catalog's, the other listener's unchanged. */
+    void assertEveryPlayCountedOnce() {
+        assertThat(playsByTrack(user)).isEqualTo(afterTheMerge());
+        assertThat(playsByTrack(otherUser)).isEqualTo(Map.of(song, 1));
+        assertThat(given().get("/api/users/{u}/profile", user).jsonPath().getLong("plays"))
+                .isEqualTo(7);
+    }
+
+    /** The catalog's song keeps the name and the first and last play of the local tracks merged into it. */
+    void assertTheSongKeepsItsFirstAndLastPlay() {
+        List<Map<String, Object>> tracks =
+                given().get("/api/users/{u}/tracks", user).jsonPath().getList("$");
+        assertThat(tracks)
+                .filteredOn(t -> song.equals(t.get("trackId")))
+                .singleElement()
+                .satisfies(t -> assertThat(t)
+                        .containsEntry("trackName", "Song " + run)
+                        .containsEntry("firstPlayed", "2025-01-05T10:00:00Z")
+                        .containsEntry("lastPlayed", "2025-02-06T11:00:00Z"));
+    }
+
+    /** The listener's history holds the catalog's tracks and the one local track that matched none (live). */
+    void assertTheHistoryIsTheCatalogsAndTheLiveTrack() {
+        assertThat(tracksInHistory(user)).containsOnly(song, other, third, live.localId());
+    }
+
+    /** No play, statistic or listener row is left under a merged local id; the live one stays as it was. */
+    void assertNothingIsLeftUnderAMergedLocalId() {
+        for (Named merged : List.of(remaster, shouted, credited)) {
+            assertThat(rows(
+                            "SELECT event_id FROM plays_by_user_track WHERE user_id = ? AND track_id = ?",
+                            user,
+                            merged.localId()))
+                    .as(merged.title())
+                    .isEmpty();
+            assertThat(rows("SELECT user_id FROM local_track_listeners WHERE track_id = ?", merged.localId()))
+                    .isEmpty();
+        }
+        assertThat(tracksInHistory(user)).containsOnly(song, other, third, live.localId());
+        assertThat(rows(
+                        "SELECT event_id FROM plays_by_user_track WHERE user_id = ? AND track_id = ?",
+                        user,
+                        live.localId()))
+                .as("the live play stays as it was")
+                .hasSize(1);
+        assertThat(rows("SELECT user_id FROM local_track_listeners WHERE track_id = ?", live.localId()))
+                .containsExactly(user);
+    }
+
+    /** Each merged local track's alias says what it matched and how, as of the catalog entry. */
+    void assertTheAliasesSayWhatMatchedAndHow() {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        for (Named local : List.of(remaster, shouted, credited, live)) {
+            Row row = session.execute(session.prepare(
+                                    "SELECT track_id, matched_by, aliased_at FROM track_aliases WHERE alias_id = ?")
+                            .bind(local.localId()))
+                    .one();
+            if (row != null) {
+                aliases.put(local.localId(), row.getString("track_id") + " " + row.getString("matched_by"));
+                assertThat(row.getInstant("aliased_at")).isEqualTo(CATALOGED_AT);
+            }
+        }
+        assertThat(aliases)
+                .isEqualTo(Map.of(
+                        remaster.localId(), song + " primary-artist",
+                        shouted.localId(), other + " exact",
+                        credited.localId(), third + " title"));
+    }
+
+    /** A merged local track is retired into its catalog track and no longer served as a track of its own. */
+    void assertTheRemasterIsRetired() {
+        Row retired = session.execute(session.prepare("SELECT name, merged_into FROM tracks WHERE track_id = ?")
+                        .bind(remaster.localId()))
+                .one();
+        assertThat(retired).isNotNull();
+        assertThat(retired.getString("name")).isNull();
+        assertThat(retired.getString("merged_into")).isEqualTo(song);
+        given().get("/api/tracks/{t}/features", remaster.localId()).then().statusCode(404);
+    }
+
     static PlayRecorded basic(String userId, Named track, String playedAt) {
         Instant at = Instant.parse(playedAt);
         String trackId = track.localId();
