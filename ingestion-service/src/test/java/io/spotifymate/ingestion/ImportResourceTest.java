@@ -20,6 +20,7 @@ import io.spotifymate.ingestion.repository.ImportJob;
 import io.spotifymate.ingestion.service.ImportService;
 import io.spotifymate.ingestion.service.UploadKind;
 import io.spotifymate.stack.StackSettings;
+import io.spotifymate.stack.testing.CatalogEntries;
 import io.spotifymate.stack.testing.EmbeddedStackResource;
 import io.spotifymate.stack.testing.TestStack;
 import io.spotifymate.stack.testing.TestTokens;
@@ -308,19 +309,7 @@ class ImportResourceTest {
         String id = randomSpotifyId();
         String artist = "Ólafur Arnalds " + id;
         try (TopicWriter writer = new TopicWriter(stack.kafkaBootstrap())) {
-            writer.send(new TrackCataloged(
-                    io.spotifymate.events.EventIds.fromContent("catalog", id),
-                    java.time.Instant.parse("2026-01-01T00:00:00Z"),
-                    TrackCataloged.SCHEMA_VERSION,
-                    "spotify:track:" + id,
-                    "Saman",
-                    artist,
-                    null,
-                    null,
-                    null,
-                    null,
-                    List.of(),
-                    "test"));
+            writer.send(CatalogEntries.named("spotify:track:" + id, "Saman", artist));
         }
         await().atMost(Duration.ofSeconds(20))
                 .until(() ->

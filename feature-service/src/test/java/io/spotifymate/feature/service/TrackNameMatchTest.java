@@ -1,8 +1,8 @@
 package io.spotifymate.feature.service;
 
+import static io.spotifymate.stack.testing.CatalogEntries.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spotifymate.events.EventIds;
 import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.events.TrackIds;
 import io.spotifymate.events.TrackMatchKeys;
@@ -10,7 +10,6 @@ import io.spotifymate.feature.service.TrackNameMatch.CatalogNames;
 import io.spotifymate.feature.service.TrackNameMatch.Choice;
 import io.spotifymate.feature.service.TrackNameMatch.LocalNames;
 import io.spotifymate.feature.service.TrackNameMatch.Step;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,22 +28,6 @@ class TrackNameMatchTest {
     private static final char SEP = TrackMatchKeys.SEPARATOR;
     private static final String QUEEN = "spotify:track:7hQJA50XrCWABAu5v6QZ4i";
     private static final String OTHER = "spotify:track:2ZyuwVvV6Z3XJaXIFbspeE";
-
-    private static TrackCataloged entry(String trackId, String name, String artist) {
-        return new TrackCataloged(
-                EventIds.fromContent("catalog", trackId, name, artist),
-                Instant.parse("2026-01-01T00:00:00Z"),
-                TrackCataloged.SCHEMA_VERSION,
-                trackId,
-                name,
-                artist,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                "test");
-    }
 
     /** What a merge makes of a local track of these names, given these catalog entries arriving together. */
     private static Optional<Choice> merged(List<TrackCataloged> catalog, String artist, String title) {
@@ -114,7 +97,7 @@ class TrackNameMatchTest {
 
     @Test
     void exactNamesMatchAcrossAccentsCaseAndPunctuation() {
-        List<TrackCataloged> catalog = List.of(entry(QUEEN, "Hoppípolla", "Sigur Rós"));
+        List<TrackCataloged> catalog = List.of(named(QUEEN, "Hoppípolla", "Sigur Rós"));
 
         assertThat(merged(catalog, "SIGUR ROS", "hoppipolla"))
                 .contains(new Choice(TrackIds.local("SIGUR ROS", "hoppipolla"), QUEEN, Step.EXACT));
@@ -123,7 +106,7 @@ class TrackNameMatchTest {
 
     @Test
     void aPlayWithReleaseNotesOrCreditsIsMergedIntoTheCatalogsPlainTitle() {
-        List<TrackCataloged> catalog = List.of(entry(QUEEN, "Don't Stop Me Now", "Queen"));
+        List<TrackCataloged> catalog = List.of(named(QUEEN, "Don't Stop Me Now", "Queen"));
 
         for (String title : List.of(
                 "Don't Stop Me Now - Remastered 2011",
@@ -149,8 +132,8 @@ class TrackNameMatchTest {
     @Test
     void aPlainPlayIsMergedIntoTheCatalogsDecoratedTitleAndCreditList() {
         List<TrackCataloged> catalog = List.of(
-                entry(QUEEN, "A Mutual Friend - 2006 Remastered Version", "Wire"),
-                entry(OTHER, "Otis", "Jay-Z Featuring Kanye West"));
+                named(QUEEN, "A Mutual Friend - 2006 Remastered Version", "Wire"),
+                named(OTHER, "Otis", "Jay-Z Featuring Kanye West"));
 
         assertThat(mergedInto(catalog, "Wire", "A Mutual Friend")).contains(QUEEN);
         assertThat(mergedInto(catalog, "Wire", "A Mutual Friend (Radio Edit)")).contains(QUEEN);
@@ -160,14 +143,14 @@ class TrackNameMatchTest {
 
     @Test
     void aLivePlayIsNeverMergedIntoTheStudioRecording() {
-        List<TrackCataloged> studio = List.of(entry(QUEEN, "Bohemian Rhapsody", "Queen"));
+        List<TrackCataloged> studio = List.of(named(QUEEN, "Bohemian Rhapsody", "Queen"));
 
         assertThat(merged(studio, "Queen", "Bohemian Rhapsody (Live)")).isEmpty();
         assertThat(merged(studio, "Queen", "Bohemian Rhapsody - Live at Wembley"))
                 .isEmpty();
         assertThat(merged(studio, "Queen", "Bohemian Rhapsody - Acoustic")).isEmpty();
 
-        List<TrackCataloged> both = List.of(studio.get(0), entry(OTHER, "Bohemian Rhapsody - Live", "Queen"));
+        List<TrackCataloged> both = List.of(studio.get(0), named(OTHER, "Bohemian Rhapsody - Live", "Queen"));
         assertThat(mergedInto(both, "Queen", "Bohemian Rhapsody (Live) [Remastered 2011]"))
                 .contains(OTHER);
         assertThat(mergedInto(both, "Queen", "Bohemian Rhapsody - Remastered 2011"))
@@ -179,7 +162,7 @@ class TrackNameMatchTest {
         String duo = "spotify:track:5yEPktRqvIhko5QFF3aBhQ";
         String solo = "spotify:track:0yJzqTt7ljBV9NQmTnGzGv";
         List<TrackCataloged> catalog =
-                List.of(entry(duo, "The Boxer - Remastered", "Simon & Garfunkel"), entry(solo, "The Boxer", "Simon"));
+                List.of(named(duo, "The Boxer - Remastered", "Simon & Garfunkel"), named(solo, "The Boxer", "Simon"));
 
         assertThat(mergedInto(catalog, "Simon & Garfunkel", "The Boxer")).contains(duo);
         assertThat(mergedInto(catalog, "Simon & Garfunkel", "The Boxer (Single Version)"))
@@ -193,8 +176,8 @@ class TrackNameMatchTest {
     void ofTwoEntriesSharingALooseKeyTheSmallerIdWinsInWhateverOrderTheyCome() {
         String smaller = "spotify:track:0aaaaaaaaaaaaaaaaaaaaa";
         String larger = "spotify:track:9zzzzzzzzzzzzzzzzzzzzz";
-        TrackCataloged first = entry(larger, "Song - Remastered 2009", "Band");
-        TrackCataloged second = entry(smaller, "Song - 2011 Remaster", "Band");
+        TrackCataloged first = named(larger, "Song - Remastered 2009", "Band");
+        TrackCataloged second = named(smaller, "Song - 2011 Remaster", "Band");
 
         assertThat(mergedInto(List.of(first, second), "Band", "Song")).contains(smaller);
         assertThat(mergedInto(List.of(second, first), "Band", "Song")).contains(smaller);
@@ -208,7 +191,7 @@ class TrackNameMatchTest {
         String decorated = "spotify:track:0aaaaaaaaaaaaaaaaaaaaa";
         String plain = "spotify:track:9zzzzzzzzzzzzzzzzzzzzz";
         List<TrackCataloged> catalog =
-                List.of(entry(decorated, "Song - Remastered", "Band"), entry(plain, "Song", "Band"));
+                List.of(named(decorated, "Song - Remastered", "Band"), named(plain, "Song", "Band"));
 
         assertThat(mergedInto(catalog, "Band", "Song (Radio Edit)")).contains(plain);
         assertThat(mergedInto(catalog, "Band", "Song")).contains(plain);
@@ -216,11 +199,11 @@ class TrackNameMatchTest {
 
     @Test
     void entriesWithoutASpotifyIdOrWithoutNamesTakeNothingOver() {
-        assertThat(mergedInto(List.of(entry(TrackIds.local("Band", "Song"), "Song", "Band")), "Band", "Song"))
+        assertThat(mergedInto(List.of(named(TrackIds.local("Band", "Song"), "Song", "Band")), "Band", "Song"))
                 .isEmpty();
-        assertThat(mergedInto(List.of(entry(QUEEN, null, "Band")), "Band", "Song"))
+        assertThat(mergedInto(List.of(named(QUEEN, null, "Band")), "Band", "Song"))
                 .isEmpty();
-        assertThat(mergedInto(List.of(entry(QUEEN, "Song", "Band")), "Band", "Song"))
+        assertThat(mergedInto(List.of(named(QUEEN, "Song", "Band")), "Band", "Song"))
                 .as("the same entry with its names")
                 .contains(QUEEN);
     }
@@ -235,7 +218,7 @@ class TrackNameMatchTest {
 
         assertThat(TrackNameMatch.match("Band", "Song Remastered (feat. X)", "Band", "Song - Remastered"))
                 .isEmpty();
-        assertThat(mergedInto(List.of(entry(QUEEN, "Song Remastered (feat. X)", "Band")), "Band", "Song - Remastered"))
+        assertThat(mergedInto(List.of(named(QUEEN, "Song Remastered (feat. X)", "Band")), "Band", "Song - Remastered"))
                 .isEmpty();
     }
 
@@ -274,22 +257,22 @@ class TrackNameMatchTest {
 
     @Test
     void aCatalogEntryWritesOneKeyRowUnlessItsTitleIsDecoratedOrItsArtistAList() {
-        assertThat(TrackNameMatch.entryKeys(entry(QUEEN, "Don't Stop Me Now", "Queen")))
+        assertThat(TrackNameMatch.entryKeys(named(QUEEN, "Don't Stop Me Now", "Queen")))
                 .containsExactly("queen" + SEP + "don t stop me now");
-        assertThat(TrackNameMatch.entryKeys(entry(QUEEN, "Don't Stop Me Now - Remastered 2011", "Queen")))
+        assertThat(TrackNameMatch.entryKeys(named(QUEEN, "Don't Stop Me Now - Remastered 2011", "Queen")))
                 .hasSize(2);
-        assertThat(TrackNameMatch.entryKeys(entry(QUEEN, "Don't Stop Me Now (Live)", "Queen")))
+        assertThat(TrackNameMatch.entryKeys(named(QUEEN, "Don't Stop Me Now (Live)", "Queen")))
                 .as("a live note names another recording: no loose key")
                 .hasSize(1);
-        assertThat(TrackNameMatch.entryKeys(entry(QUEEN, "Don't Stop Me Now", "Queen feat. Brian May")))
+        assertThat(TrackNameMatch.entryKeys(named(QUEEN, "Don't Stop Me Now", "Queen feat. Brian May")))
                 .hasSize(2);
-        assertThat(TrackNameMatch.entryKeys(entry(QUEEN, "Don't Stop Me Now - Remastered", "Queen feat. Brian May")))
+        assertThat(TrackNameMatch.entryKeys(named(QUEEN, "Don't Stop Me Now - Remastered", "Queen feat. Brian May")))
                 .hasSize(3);
-        assertThat(TrackNameMatch.entryKeys(entry(TrackIds.local("Queen", "Song"), "Song", "Queen")))
+        assertThat(TrackNameMatch.entryKeys(named(TrackIds.local("Queen", "Song"), "Song", "Queen")))
                 .as("no Spotify id: nothing to merge into")
                 .isEmpty();
-        assertThat(TrackNameMatch.entryKeys(entry(QUEEN, null, "Queen"))).isEmpty();
-        assertThat(TrackNameMatch.entryKeys(entry(QUEEN, "Song", null))).isEmpty();
+        assertThat(TrackNameMatch.entryKeys(named(QUEEN, null, "Queen"))).isEmpty();
+        assertThat(TrackNameMatch.entryKeys(named(QUEEN, "Song", null))).isEmpty();
     }
 
     @Test
@@ -308,7 +291,7 @@ class TrackNameMatchTest {
             for (String title : titles) {
                 // Ids in no order of the names, so that ties are broken differently from one pair to the next.
                 int n = (pool.size() * 17) % (artists.size() * titles.size());
-                pool.add(entry(String.format("spotify:track:%022d", n), title, artist));
+                pool.add(named(String.format("spotify:track:%022d", n), title, artist));
             }
         }
         List<List<TrackCataloged>> catalogs = new ArrayList<>();
@@ -338,9 +321,9 @@ class TrackNameMatchTest {
     void aLocalTrackMetAfterTheCatalogTakesTheBestOfTheStoredEntriesWhateverTheirOrder() {
         String smaller = "spotify:track:0aaaaaaaaaaaaaaaaaaaaa";
         String larger = "spotify:track:9zzzzzzzzzzzzzzzzzzzzz";
-        TrackCataloged remastered = entry(larger, "Song - Remastered 2009", "Band");
-        TrackCataloged remaster = entry(smaller, "Song - 2011 Remaster", "Band");
-        TrackCataloged plain = entry(larger, "Song", "Band");
+        TrackCataloged remastered = named(larger, "Song - Remastered 2009", "Band");
+        TrackCataloged remaster = named(smaller, "Song - 2011 Remaster", "Band");
+        TrackCataloged plain = named(larger, "Song", "Band");
 
         assertThat(mergedLate(List.of(remastered, remaster), "Band", "Song").map(Choice::spotifyId))
                 .contains(smaller);
@@ -356,8 +339,8 @@ class TrackNameMatchTest {
 
     @Test
     void eachLocalTrackLookedUpTogetherGetsItsOwnCatalogTrackOrNone() {
-        TrackCataloged song = entry(QUEEN, "Song", "Queen");
-        TrackCataloged other = entry(OTHER, "Other - Remastered", "Queen");
+        TrackCataloged song = named(QUEEN, "Song", "Queen");
+        TrackCataloged other = named(OTHER, "Other - Remastered", "Queen");
         Map<String, List<CatalogNames>> stored = new HashMap<>();
         for (TrackCataloged entry : List.of(song, other)) {
             for (String key : TrackNameMatch.entryKeys(entry)) {

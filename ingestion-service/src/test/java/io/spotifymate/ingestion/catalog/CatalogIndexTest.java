@@ -1,11 +1,9 @@
 package io.spotifymate.ingestion.catalog;
 
+import static io.spotifymate.stack.testing.CatalogEntries.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spotifymate.events.EventIds;
-import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.events.TrackIds;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,25 +15,9 @@ class CatalogIndexTest {
 
     private final CatalogIndex index = new CatalogIndex();
 
-    private static TrackCataloged entry(String trackId, String name, String artist) {
-        return new TrackCataloged(
-                EventIds.fromContent("catalog", trackId, name, artist),
-                Instant.parse("2026-01-01T00:00:00Z"),
-                TrackCataloged.SCHEMA_VERSION,
-                trackId,
-                name,
-                artist,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                "test");
-    }
-
     @Test
     void exactNamesResolveAcrossAccentsCaseAndPunctuation() {
-        index.learn(entry(QUEEN, "Hoppípolla", "Sigur Rós"));
+        index.learn(named(QUEEN, "Hoppípolla", "Sigur Rós"));
 
         assertThat(index.resolve("SIGUR ROS", "hoppipolla")).contains(QUEEN);
         assertThat(index.resolve("Sigur Ros", "Hoppipolla!")).contains(QUEEN);
@@ -43,7 +25,7 @@ class CatalogIndexTest {
 
     @Test
     void aPlayWithReleaseNotesOrCreditsFindsTheCatalogsPlainTitle() {
-        index.learn(entry(QUEEN, "Don't Stop Me Now", "Queen"));
+        index.learn(named(QUEEN, "Don't Stop Me Now", "Queen"));
 
         for (String title : List.of(
                 "Don't Stop Me Now - Remastered 2011",
@@ -67,8 +49,8 @@ class CatalogIndexTest {
 
     @Test
     void aPlainPlayFindsTheCatalogsDecoratedTitleAndCreditList() {
-        index.learn(entry(QUEEN, "A Mutual Friend - 2006 Remastered Version", "Wire"));
-        index.learn(entry(OTHER, "Otis", "Jay-Z Featuring Kanye West"));
+        index.learn(named(QUEEN, "A Mutual Friend - 2006 Remastered Version", "Wire"));
+        index.learn(named(OTHER, "Otis", "Jay-Z Featuring Kanye West"));
 
         assertThat(index.resolve("Wire", "A Mutual Friend")).contains(QUEEN);
         assertThat(index.resolve("Wire", "A Mutual Friend (Radio Edit)")).contains(QUEEN);
@@ -78,7 +60,7 @@ class CatalogIndexTest {
 
     @Test
     void aLivePlayIsNeverTakenForTheStudioRecording() {
-        index.learn(entry(QUEEN, "Bohemian Rhapsody", "Queen"));
+        index.learn(named(QUEEN, "Bohemian Rhapsody", "Queen"));
 
         assertThat(index.resolve("Queen", "Bohemian Rhapsody (Live)")).isEmpty();
         assertThat(index.resolve("Queen", "Bohemian Rhapsody - Live at Wembley"))
@@ -87,7 +69,7 @@ class CatalogIndexTest {
         assertThat(index.trackIdFor("Queen", "Bohemian Rhapsody (Live)"))
                 .isEqualTo(TrackIds.local("Queen", "Bohemian Rhapsody (Live)"));
 
-        index.learn(entry(OTHER, "Bohemian Rhapsody - Live", "Queen"));
+        index.learn(named(OTHER, "Bohemian Rhapsody - Live", "Queen"));
         assertThat(index.resolve("Queen", "Bohemian Rhapsody (Live) [Remastered 2011]"))
                 .contains(OTHER);
         assertThat(index.resolve("Queen", "Bohemian Rhapsody - Remastered 2011"))
@@ -98,8 +80,8 @@ class CatalogIndexTest {
     void theFullArtistIsTriedBeforeThePrimaryOne() {
         String duo = "spotify:track:5yEPktRqvIhko5QFF3aBhQ";
         String solo = "spotify:track:0yJzqTt7ljBV9NQmTnGzGv";
-        index.learn(entry(duo, "The Boxer - Remastered", "Simon & Garfunkel"));
-        index.learn(entry(solo, "The Boxer", "Simon"));
+        index.learn(named(duo, "The Boxer - Remastered", "Simon & Garfunkel"));
+        index.learn(named(solo, "The Boxer", "Simon"));
 
         assertThat(index.resolve("Simon & Garfunkel", "The Boxer")).contains(duo);
         assertThat(index.resolve("Simon & Garfunkel", "The Boxer (Single Version)"))
@@ -114,10 +96,10 @@ class CatalogIndexTest {
         String smaller = "spotify:track:0aaaaaaaaaaaaaaaaaaaaa";
         String larger = "spotify:track:9zzzzzzzzzzzzzzzzzzzzz";
         CatalogIndex other = new CatalogIndex();
-        index.learn(entry(larger, "Song - Remastered 2009", "Band"));
-        index.learn(entry(smaller, "Song - 2011 Remaster", "Band"));
-        other.learn(entry(smaller, "Song - 2011 Remaster", "Band"));
-        other.learn(entry(larger, "Song - Remastered 2009", "Band"));
+        index.learn(named(larger, "Song - Remastered 2009", "Band"));
+        index.learn(named(smaller, "Song - 2011 Remaster", "Band"));
+        other.learn(named(smaller, "Song - 2011 Remaster", "Band"));
+        other.learn(named(larger, "Song - Remastered 2009", "Band"));
 
         assertThat(index.resolve("Band", "Song")).contains(smaller);
         assertThat(other.resolve("Band", "Song")).contains(smaller);
@@ -129,8 +111,8 @@ class CatalogIndexTest {
     void aPlainCatalogTitleWinsOverADecoratedOneOfTheSameLooseKey() {
         String decorated = "spotify:track:0aaaaaaaaaaaaaaaaaaaaa";
         String plain = "spotify:track:9zzzzzzzzzzzzzzzzzzzzz";
-        index.learn(entry(decorated, "Song - Remastered", "Band"));
-        index.learn(entry(plain, "Song", "Band"));
+        index.learn(named(decorated, "Song - Remastered", "Band"));
+        index.learn(named(plain, "Song", "Band"));
 
         assertThat(index.resolve("Band", "Song (Radio Edit)")).contains(plain);
         assertThat(index.resolve("Band", "Song")).contains(plain);
@@ -139,7 +121,7 @@ class CatalogIndexTest {
     @Test
     void entriesWithoutASpotifyIdAreKnownButNameNothing() {
         String local = TrackIds.local("Band", "Song");
-        index.learn(entry(local, "Song", "Band"));
+        index.learn(named(local, "Song", "Band"));
 
         assertThat(index.knows(local)).isTrue();
         assertThat(index.resolve("Band", "Song")).isEmpty();
