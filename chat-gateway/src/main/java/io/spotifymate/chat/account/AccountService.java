@@ -2,7 +2,7 @@ package io.spotifymate.chat.account;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.jwt.build.Jwt;
-import io.spotifymate.events.access.UserAccess;
+import io.spotifymate.access.UserAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;

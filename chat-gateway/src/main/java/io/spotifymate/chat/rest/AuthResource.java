@@ -1,8 +1,8 @@
 package io.spotifymate.chat.rest;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
+import io.spotifymate.access.Problems;
 import io.spotifymate.chat.account.AccountService;
 import io.spotifymate.chat.account.SignInException;
 import jakarta.validation.Valid;
@@ -93,14 +93,10 @@ public class AuthResource {
         try {
             signedIn = action.get();
         } catch (SignInException e) {
-            HttpProblem.Builder problem = HttpProblem.builder()
-                    .withStatus(Response.Status.fromStatusCode(e.status()))
-                    .withTitle(e.status() == 401 ? "Sign-in failed" : "Sign-up refused")
-                    .withDetail(e.getMessage());
-            if (e.field() != null) {
-                problem.with("field", e.field());
-            }
-            throw problem.build();
+            String title = e.status() == 401 ? "Sign-in failed" : "Sign-up refused";
+            throw e.field() == null
+                    ? Problems.of(e.status(), title, e.getMessage())
+                    : Problems.ofField(e.status(), title, e.field(), e.getMessage());
         }
         int maxAge = (int) Duration.between(Instant.now(), signedIn.expiresAt()).toSeconds();
         return Response.status(status)

@@ -2,8 +2,8 @@ package io.spotifymate.chat.rest;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.propagation.TextMapPropagator;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.common.annotation.Blocking;
+import io.spotifymate.access.Problems;
 import io.spotifymate.chat.security.Caller;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -143,17 +143,13 @@ public class ServiceProxy {
         try {
             answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw HttpProblem.builder()
-                    .withStatus(Response.Status.BAD_GATEWAY)
-                    .withTitle("Service unreachable")
-                    .withDetail("The service behind " + section + " cannot be reached right now: " + e.getMessage())
-                    .build();
+            throw Problems.of(
+                    502,
+                    "Service unreachable",
+                    "The service behind " + section + " cannot be reached right now: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw HttpProblem.builder()
-                    .withStatus(Response.Status.SERVICE_UNAVAILABLE)
-                    .withTitle("Interrupted")
-                    .build();
+            throw Problems.of(503, "Interrupted", null);
         }
         Response.ResponseBuilder response = Response.status(answer.statusCode());
         for (String name : PASSED_BACK) {

@@ -2,8 +2,8 @@ package io.spotifymate.chat.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.common.annotation.Blocking;
+import io.spotifymate.access.Problems;
 import io.spotifymate.chat.llm.ToolSurface;
 import io.spotifymate.chat.security.Caller;
 import jakarta.ws.rs.Consumes;
@@ -106,19 +106,12 @@ public class ToolResource {
     @Operation(operationId = "callTool", summary = "Run one of the tools for the signed-in user")
     public Response call(@PathParam("name") String name, String arguments) throws IOException {
         if (tools.tool(name).isEmpty()) {
-            throw HttpProblem.builder()
-                    .withStatus(Response.Status.NOT_FOUND)
-                    .withTitle("No such tool")
-                    .withDetail("There is no tool " + name + "; GET /api/tools/openapi.json lists them")
-                    .build();
+            throw Problems.of(
+                    404, "No such tool", "There is no tool " + name + "; GET /api/tools/openapi.json lists them");
         }
         JsonNode parsed = arguments == null || arguments.isBlank() ? JSON.createObjectNode() : JSON.readTree(arguments);
         if (!parsed.isObject()) {
-            throw HttpProblem.builder()
-                    .withStatus(Response.Status.BAD_REQUEST)
-                    .withTitle("Arguments must be a JSON object")
-                    .withDetail("Send the tool's arguments as one JSON object")
-                    .build();
+            throw Problems.of(400, "Arguments must be a JSON object", "Send the tool's arguments as one JSON object");
         }
         return Response.ok(tools.call(Caller.of(jwt), name, parsed.toString())).build();
     }

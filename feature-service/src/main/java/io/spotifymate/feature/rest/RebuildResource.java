@@ -1,6 +1,6 @@
 package io.spotifymate.feature.rest;
 
-import io.spotifymate.events.access.UserAccess;
+import io.spotifymate.access.UserAccess;
 import io.spotifymate.feature.service.RebuildService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -1,11 +1,11 @@
 package io.spotifymate.ingestion.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.spotifymate.access.Ownership;
 import io.spotifymate.events.EventIds;
 import io.spotifymate.events.FeedbackGiven;
 import io.spotifymate.ingestion.FeedbackInput;
 import io.spotifymate.ingestion.messaging.EventPublisher;
-import io.spotifymate.ingestion.security.OwnUserPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -42,7 +42,7 @@ public class FeedbackResource {
             summary = "Like, dislike, skip, ban or ask for more like a track or an artist",
             description = "The signed-in user's own feedback only. Answers 202 once it is durable in Kafka.")
     public CompletionStage<Response> give(@Valid @NotNull FeedbackInput input) {
-        OwnUserPolicy.requireSelf(caller, input.userId(), "userId");
+        Ownership.requireSelf(caller, input.userId(), "userId");
         Instant now = clock.instant();
         Instant at = input.at() == null ? now : input.at();
         FeedbackGiven feedback = new FeedbackGiven(

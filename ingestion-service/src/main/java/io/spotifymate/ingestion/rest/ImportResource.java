@@ -6,7 +6,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.spotifymate.events.access.UserAccess;
+import io.spotifymate.access.Problems;
+import io.spotifymate.access.UserAccess;
 import io.spotifymate.ingestion.ImportJobView;
 import io.spotifymate.ingestion.service.ImportService;
 import io.spotifymate.ingestion.service.UploadInspector;
@@ -75,13 +76,12 @@ public class ImportResource {
                     + "POST /api/imports");
         }
         if (kind == UploadKind.CATALOG_CSV && !caller.hasRole(UserAccess.ADMIN)) {
-            throw HttpProblem.builder()
-                    .withStatus(Response.Status.FORBIDDEN)
-                    .withTitle("Catalogs are for operators")
-                    .withDetail(fileName(file) + " is a catalog CSV: it changes the catalog of everyone here, so only "
-                            + "an operator (group admin) may import it")
-                    .with("field", "file")
-                    .build();
+            throw Problems.ofField(
+                    403,
+                    "Catalogs are for operators",
+                    "file",
+                    fileName(file) + " is a catalog CSV: it changes the catalog of everyone here, so only "
+                            + "an operator (group admin) may import it");
         }
         return accepted(imports.submit(userId, fileName(file), file.uploadedFile(), kind));
     }
@@ -108,20 +108,13 @@ public class ImportResource {
 
     private UploadKind inspect(FileUpload file) throws IOException {
         if (file == null || file.uploadedFile() == null) {
-            throw HttpProblem.builder()
-                    .withStatus(Response.Status.BAD_REQUEST)
-                    .withTitle("No file")
-                    .withDetail("file is missing: send the file as multipart form field 'file'")
-                    .with("field", "file")
-                    .build();
+            throw Problems.ofField(
+                    400, "No file", "file", "file is missing: send the file as multipart form field 'file'");
         }
         try {
             return inspector.inspect(file.uploadedFile(), fileName(file));
         } catch (UploadRejectedException e) {
-            throw HttpProblem.builder()
-                    .withStatus(e.status())
-                    .withTitle(e.title())
-                    .withDetail(e.getMessage())
+            throw Problems.builder(e.status(), e.title(), e.getMessage())
                     .with("field", "file")
                     .with("file", fileName(file))
                     .build();
@@ -129,12 +122,7 @@ public class ImportResource {
     }
 
     private static HttpProblem unsupported(String detail) {
-        return HttpProblem.builder()
-                .withStatus(Response.Status.UNSUPPORTED_MEDIA_TYPE)
-                .withTitle("Wrong endpoint for this file")
-                .withDetail(detail)
-                .with("field", "file")
-                .build();
+        return Problems.ofField(415, "Wrong endpoint for this file", "file", detail);
     }
 
     private static String fileName(FileUpload file) {
@@ -220,10 +208,6 @@ public class ImportResource {
     }
 
     private static HttpProblem notFound(UUID id) {
-        return HttpProblem.builder()
-                .withStatus(Response.Status.NOT_FOUND)
-                .withTitle("No such import")
-                .withDetail("There is no import job " + id)
-                .build();
+        return Problems.of(404, "No such import", "There is no import job " + id);
     }
 }

@@ -1,8 +1,8 @@
 package io.spotifymate.ingestion.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.spotifymate.access.Ownership;
 import io.spotifymate.ingestion.PlayInput;
-import io.spotifymate.ingestion.security.OwnUserPolicy;
 import io.spotifymate.ingestion.service.PlayService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -48,7 +48,7 @@ public class PlayResource {
     public CompletionStage<Response> recordBatch(
             @Valid @NotEmpty @Size(max = 1000) List<@Valid @NotNull PlayInput> plays) {
         for (int i = 0; i < plays.size(); i++) {
-            OwnUserPolicy.requireSelf(caller, plays.get(i).userId(), "plays[" + i + "].userId");
+            Ownership.requireSelf(caller, plays.get(i).userId(), "plays[" + i + "].userId");
         }
         return this.plays
                 .recordAll(plays, "api")
@@ -64,7 +64,7 @@ public class PlayResource {
             summary = "Record one play",
             description = "Answers 202 once the play is durable in Kafka; posting the same play again is harmless.")
     public CompletionStage<Response> record(@Valid @NotNull PlayInput play) {
-        OwnUserPolicy.requireSelf(caller, play.userId(), "userId");
+        Ownership.requireSelf(caller, play.userId(), "userId");
         return plays.record(play, "api")
                 .thenApply(event -> Response.accepted(new Accepted(event.eventId(), event.userId(), event.trackId()))
                         .build());

@@ -3,6 +3,7 @@ package io.spotifymate.ingestion.rest;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.spotifymate.access.Problems;
 import io.spotifymate.ingestion.spotify.SpotifyConnection;
 import io.spotifymate.ingestion.spotify.SpotifyException;
 import io.spotifymate.ingestion.spotify.SpotifyPlaylistExport;
@@ -146,10 +147,6 @@ public class SpotifyResource {
     }
 
     private static HttpProblem problem(SpotifyException e) {
-        return HttpProblem.builder()
-                .withStatus(e.status())
-                .withTitle("Spotify")
-                .withDetail(e.getMessage())
-                .build();
+        return Problems.of(e.status(), "Spotify", e.getMessage());
     }
 }

@@ -1,7 +1,7 @@
 package io.spotifymate.ingestion.service;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import jakarta.ws.rs.core.Response;
+import io.spotifymate.access.Problems;
 
 /** A play that passed the shape checks but makes no sense; answered as 400 problem+json naming the field. */
 public class InvalidPlayException extends HttpProblem {
@@ -10,11 +10,7 @@ public class InvalidPlayException extends HttpProblem {
     private final String reason;
 
     public InvalidPlayException(String field, String reason) {
-        super(HttpProblem.builder()
-                .withStatus(Response.Status.BAD_REQUEST)
-                .withTitle("Invalid play")
-                .withDetail(field + " " + reason)
-                .with("field", field));
+        super(Problems.builder(400, "Invalid play", field + " " + reason).with("field", field));
         this.field = field;
         this.reason = reason;
     }

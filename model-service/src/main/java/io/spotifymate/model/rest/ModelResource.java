@@ -1,13 +1,13 @@
 package io.spotifymate.model.rest;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.common.annotation.Blocking;
-import io.spotifymate.events.access.UserAccess;
+import io.spotifymate.access.OperatorAccess;
+import io.spotifymate.access.Problems;
+import io.spotifymate.access.UserAccess;
 import io.spotifymate.model.ModelSummary;
 import io.spotifymate.model.messaging.ModelPublisher;
 import io.spotifymate.model.repository.ModelRegistry;
 import io.spotifymate.model.repository.ModelVersion;
-import io.spotifymate.model.security.RegistryAccess;
 import io.spotifymate.model.service.ModelService;
 import io.spotifymate.model.service.ServedModel;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,18 +31,20 @@ public class ModelResource {
     /** The header that carries the artifact's SHA-256 next to its bytes. */
     public static final String SHA256_HEADER = "X-Artifact-Sha256";
 
+    private static final String REGISTRY = "The model registry holds every user's vectors: operators and services only";
+
     private final ModelRegistry registry;
     private final ModelService models;
     private final ModelPublisher publisher;
     private final ServedModel served;
-    private final RegistryAccess access;
+    private final OperatorAccess access;
 
     public ModelResource(
             ModelRegistry registry,
             ModelService models,
             ModelPublisher publisher,
             ServedModel served,
-            RegistryAccess access) {
+            OperatorAccess access) {
         this.registry = registry;
         this.models = models;
         this.publisher = publisher;
@@ -53,8 +55,8 @@ public class ModelResource {
     @GET
     @Transactional
     @Operation(operationId = "listModels", summary = "All model versions, newest first")
-    public List<ModelSummary> list(@HeaderParam(RegistryAccess.HEADER) String serviceKey) {
-        access.check(serviceKey);
+    public List<ModelSummary> list(@HeaderParam(OperatorAccess.HEADER) String serviceKey) {
+        access.require(serviceKey, REGISTRY);
         return registry.newestFirst().stream().map(ModelSummary::of).toList();
     }
 
@@ -62,8 +64,8 @@ public class ModelResource {
     @Path("/{id}")
     @Transactional
     @Operation(operationId = "getModel", summary = "One model version")
-    public ModelSummary get(@PathParam("id") long id, @HeaderParam(RegistryAccess.HEADER) String serviceKey) {
-        access.check(serviceKey);
+    public ModelSummary get(@PathParam("id") long id, @HeaderParam(OperatorAccess.HEADER) String serviceKey) {
+        access.require(serviceKey, REGISTRY);
         return ModelSummary.of(find(id));
     }
 
@@ -72,8 +74,8 @@ public class ModelResource {
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @Transactional
     @Operation(operationId = "getModelArtifact", summary = "The artifact bytes; the SHA-256 is in X-Artifact-Sha256")
-    public Response artifact(@PathParam("id") long id, @HeaderParam(RegistryAccess.HEADER) String serviceKey) {
-        access.check(serviceKey);
+    public Response artifact(@PathParam("id") long id, @HeaderParam(OperatorAccess.HEADER) String serviceKey) {
+        access.require(serviceKey, REGISTRY);
         ModelVersion version = find(id);
         return Response.ok(version.artifact)
                 .header(SHA256_HEADER, version.artifactSha256)
@@ -87,8 +89,8 @@ public class ModelResource {
     @Operation(
             operationId = "getModelReport",
             summary = "A page with the version's metrics against every baseline on the same split, with a chart")
-    public String report(@PathParam("id") long id, @HeaderParam(RegistryAccess.HEADER) String serviceKey) {
-        access.check(serviceKey);
+    public String report(@PathParam("id") long id, @HeaderParam(OperatorAccess.HEADER) String serviceKey) {
+        access.require(serviceKey, REGISTRY);
         return VersionReport.html(ModelSummary.of(find(id)));
     }
 
@@ -101,12 +103,10 @@ public class ModelResource {
                     + " their plays. 404 when the promoted model has no user vectors or the user has no plays.")
     public ServedModel.UserVector userVector(@PathParam("userId") String userId) {
         return served.vector(userId)
-                .orElseThrow(() -> HttpProblem.builder()
-                        .withStatus(Response.Status.NOT_FOUND)
-                        .withTitle("No vector for this user")
-                        .withDetail(
-                                "The promoted model has no user vectors, or user " + userId + " has no plays it knows")
-                        .build());
+                .orElseThrow(() -> Problems.of(
+                        404,
+                        "No vector for this user",
+                        "The promoted model has no user vectors, or user " + userId + " has no plays it knows"));
     }
 
     @POST
@@ -132,11 +132,7 @@ public class ModelResource {
     private ModelVersion find(long id) {
         ModelVersion version = registry.findById(id);
         if (version == null) {
-            throw HttpProblem.builder()
-                    .withStatus(Response.Status.NOT_FOUND)
-                    .withTitle("No such model version")
-                    .withDetail("There is no model version " + id)
-                    .build();
+            throw Problems.of(404, "No such model version", "There is no model version " + id);
         }
         return version;
     }

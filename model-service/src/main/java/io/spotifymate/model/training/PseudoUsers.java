@@ -1,6 +1,6 @@
 package io.spotifymate.model.training;
 
-import io.spotifymate.events.access.UserAccess;
+import io.spotifymate.access.UserAccess;
 
 /**
  * Imported playlists as training rows. An installation with one to a hundred listeners has too few of them for

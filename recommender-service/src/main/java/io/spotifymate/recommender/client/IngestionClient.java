@@ -1,6 +1,6 @@
 package io.spotifymate.recommender.client;
 
-import io.spotifymate.recommender.Problems;
+import io.spotifymate.access.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;

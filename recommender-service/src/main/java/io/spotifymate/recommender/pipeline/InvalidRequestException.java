@@ -1,16 +1,13 @@
 package io.spotifymate.recommender.pipeline;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import jakarta.ws.rs.core.Response;
+import io.spotifymate.access.Problems;
 
 /** A request parameter that cannot be read; answered as 400 problem+json naming the parameter. */
 public class InvalidRequestException extends HttpProblem {
 
     public InvalidRequestException(String field, String reason) {
-        super(HttpProblem.builder()
-                .withStatus(Response.Status.BAD_REQUEST)
-                .withTitle("Invalid request parameter")
-                .withDetail(field + " " + reason)
+        super(Problems.builder(400, "Invalid request parameter", field + " " + reason)
                 .with("field", field));
     }
 }

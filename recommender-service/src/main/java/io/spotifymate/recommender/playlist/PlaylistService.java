@@ -1,7 +1,7 @@
 package io.spotifymate.recommender.playlist;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.spotifymate.recommender.Problems;
+import io.spotifymate.access.Problems;
 import io.spotifymate.recommender.Recommendations;
 import io.spotifymate.recommender.client.IngestionClient;
 import io.spotifymate.recommender.pipeline.InvalidRequestException;

@@ -1,7 +1,8 @@
 package io.spotifymate.recommender.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
-import io.spotifymate.recommender.Problems;
+import io.spotifymate.access.Ownership;
 import io.spotifymate.recommender.Recommendations;
 import io.spotifymate.recommender.ServingModel;
 import io.spotifymate.recommender.pipeline.Mood;
@@ -24,9 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -39,10 +38,12 @@ public class RecommendationResource {
 
     private final RecommendationService recommendations;
     private final ModelLoader models;
+    private final SecurityIdentity caller;
 
-    public RecommendationResource(RecommendationService recommendations, ModelLoader models) {
+    public RecommendationResource(RecommendationService recommendations, ModelLoader models, SecurityIdentity caller) {
         this.recommendations = recommendations;
         this.models = models;
+        this.caller = caller;
     }
 
     @GET
@@ -110,7 +111,7 @@ public class RecommendationResource {
             description = "Tracks that go with the given ones (shared playlists, the model's neighbours, similar "
                     + "sound), none of the given ones again. Without userId it does not personalise; with it (only the "
                     + "signed-in user's own id), their bans apply too.")
-    public Recommendations continueFrom(@Valid @NotNull ContinueRequest request, @Context SecurityContext caller) {
+    public Recommendations continueFrom(@Valid @NotNull ContinueRequest request) {
         Query query = new Query(
                 request.k() == null ? 10 : request.k(),
                 Mood.parse(request.mood()),
@@ -127,8 +128,8 @@ public class RecommendationResource {
         String userId = request.userId() == null || request.userId().isBlank()
                 ? null
                 : request.userId().strip();
-        if (userId != null && !userId.equals(caller.getUserPrincipal().getName())) {
-            throw Problems.of(403, "Not your user", "userId names another user than the one signed in");
+        if (userId != null) {
+            Ownership.requireSelf(caller, userId, "userId");
         }
         return recommendations.recommend(userId, query, RecommendationService.CONTINUATION);
     }

@@ -2,7 +2,7 @@ package io.spotifymate.stack.testing;
 
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
-import io.spotifymate.events.access.UserAccess;
+import io.spotifymate.access.UserAccess;
 import io.spotifymate.stack.JwtKeys;
 import io.spotifymate.stack.StackException;
 import java.net.URI;

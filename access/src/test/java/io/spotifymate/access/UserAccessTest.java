@@ -1,4 +1,4 @@
-package io.spotifymate.events.access;
+package io.spotifymate.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.spotifymate.events.access;
+package io.spotifymate.access;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,27 +1,32 @@
-package io.spotifymate.chat.security;
+package io.spotifymate.access;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
 import io.smallrye.mutiny.Uni;
-import io.spotifymate.chat.rest.AuthResource;
-import io.spotifymate.events.access.UserAccess;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The {@code own-user} policy on every {@code /api} path (see application.properties): a signed-in caller, and under
- * {@code /api/users/{userId}/} only that user. The rule itself is the shared {@link UserAccess}. A refusal of someone
- * not signed in is a 401 problem, like every other error here.
+ * The {@code own-user} policy every service puts on its {@code /api} paths (in its application.properties): a
+ * signed-in caller, and under a {@code users/{userId}} segment only that user ({@link UserAccess#mayCall}). A caller
+ * who is not signed in, or whose token is not valid, gets a 401 problem with a {@code WWW-Authenticate: Bearer}
+ * challenge, like every other error here.
  */
 @ApplicationScoped
 public class OwnUserPolicy implements HttpSecurityPolicy {
+
+    private final Instance<SignInRequiredHeaders> extraHeaders;
+
+    public OwnUserPolicy(Instance<SignInRequiredHeaders> extraHeaders) {
+        this.extraHeaders = extraHeaders;
+    }
 
     @Override
     public Uni<CheckResult> checkPermission(
@@ -47,13 +52,11 @@ public class OwnUserPolicy implements HttpSecurityPolicy {
         return signInRequired("The bearer token is not valid (expired, or not signed by SpotifyMate).");
     }
 
-    private static Response signInRequired(String detail) {
-        return Response.status(401)
-                .type("application/problem+json")
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                // A page holding a signed-out or expired session cookie gets rid of it, so it can sign in again.
-                .cookie(AuthResource.expiredCookie())
-                .entity(Map.of("title", "Sign-in required", "status", 401, "detail", detail))
-                .build();
+    private Response signInRequired(String detail) {
+        Response.ResponseBuilder response = Response.fromResponse(
+                        Problems.of(401, "Sign-in required", detail).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        extraHeaders.forEach(headers -> headers.addTo(response));
+        return response.build();
     }
 }
