@@ -64,7 +64,7 @@ interface RecommenderApi {
     PlaylistView createPlaylist(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("userId") String userId,
-            Map<String, Object> wishes);
+            PlaylistRequest wishes);
 
     @GET
     @Path("/catalog/search")

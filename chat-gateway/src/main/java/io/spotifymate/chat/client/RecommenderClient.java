@@ -4,7 +4,6 @@ import io.spotifymate.chat.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -29,26 +28,25 @@ public class RecommenderClient {
         this.api = api;
     }
 
-    /** @param parameters the recommender's query parameters by name (mood, genre, era, energy, tempo, …) */
     @Timeout(value = 6, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 200)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "unavailable")
-    public Optional<RecommendationsView> recommend(Caller caller, int k, Map<String, String> parameters) {
+    public Optional<RecommendationsView> recommend(Caller caller, RecommendationRequest request) {
         return Optional.of(timed(() -> api.recommendations(
                 caller.bearer(),
                 caller.userId(),
-                k,
-                parameters.get("mood"),
-                parameters.get("genre"),
-                parameters.get("era"),
-                parameters.get("energy"),
-                parameters.get("tempo"),
-                parameters.get("familiarity"),
-                parameters.get("seedArtists"))));
+                request.k(),
+                request.mood(),
+                request.genre(),
+                request.era(),
+                request.energy(),
+                request.tempo(),
+                request.familiarity(),
+                request.likeArtist())));
     }
 
-    Optional<RecommendationsView> unavailable(Caller caller, int k, Map<String, String> parameters, Throwable failure) {
+    Optional<RecommendationsView> unavailable(Caller caller, RecommendationRequest request, Throwable failure) {
         LOG.warnf("Recommender unavailable for %s: %s", caller.userId(), failure.toString());
         return Optional.empty();
     }
@@ -82,11 +80,11 @@ public class RecommenderClient {
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "playlistUnavailable")
-    public Optional<PlaylistView> createPlaylist(Caller caller, Map<String, Object> wishes) {
+    public Optional<PlaylistView> createPlaylist(Caller caller, PlaylistRequest wishes) {
         return Optional.of(timed(() -> api.createPlaylist(caller.bearer(), caller.userId(), wishes)));
     }
 
-    Optional<PlaylistView> playlistUnavailable(Caller caller, Map<String, Object> wishes, Throwable failure) {
+    Optional<PlaylistView> playlistUnavailable(Caller caller, PlaylistRequest wishes, Throwable failure) {
         LOG.warnf("Playlist not made for %s: %s", caller.userId(), failure.toString());
         return Optional.empty();
     }

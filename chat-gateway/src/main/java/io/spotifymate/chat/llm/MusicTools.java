@@ -9,7 +9,9 @@ import io.spotifymate.chat.client.ExportedPlaylist;
 import io.spotifymate.chat.client.FeatureClient;
 import io.spotifymate.chat.client.FoundTrack;
 import io.spotifymate.chat.client.InsightsView;
+import io.spotifymate.chat.client.PlaylistRequest;
 import io.spotifymate.chat.client.PlaylistView;
+import io.spotifymate.chat.client.RecommendationRequest;
 import io.spotifymate.chat.client.RecommendationsView;
 import io.spotifymate.chat.client.RecommenderClient;
 import io.spotifymate.chat.security.Caller;
@@ -117,16 +119,9 @@ public class MusicTools {
             @P(value = "an artist the tracks should be like", required = false) String likeArtist,
             @P(value = "how many tracks, 1 to 20 (default 5)", required = false) Integer count) {
         ledger.did(Intent.RECOMMEND);
-        Map<String, String> parameters = new LinkedHashMap<>();
-        put(parameters, "mood", mood);
-        put(parameters, "genre", genre);
-        put(parameters, "era", era);
-        put(parameters, "energy", energy);
-        put(parameters, "tempo", tempo);
-        put(parameters, "familiarity", familiarity);
-        put(parameters, "seedArtists", likeArtist);
         int k = count == null ? 5 : Math.max(1, Math.min(20, count));
-        return tracksResult(recommender.recommend(caller, k, parameters));
+        return tracksResult(recommender.recommend(
+                caller, new RecommendationRequest(k, mood, genre, era, energy, tempo, familiarity, likeArtist)));
     }
 
     @Tool(
@@ -169,20 +164,17 @@ public class MusicTools {
             @P(value = "arc: steady, rising, falling or warm-up-peak-cool-down", required = false) String arc,
             @P(value = "an artist to build it around", required = false) String likeArtist) {
         ledger.did(Intent.PLAYLIST);
-        Map<String, Object> wishes = new LinkedHashMap<>();
-        if (lengthMinutes != null) {
-            wishes.put("lengthMinutes", lengthMinutes);
-        } else if (lengthTracks != null) {
-            wishes.put("lengthTracks", lengthTracks);
-        }
-        put(wishes, "mood", mood);
-        put(wishes, "genre", genre);
-        put(wishes, "era", era);
-        put(wishes, "energy", energy);
-        put(wishes, "arc", arc);
-        if (likeArtist != null && !likeArtist.isBlank()) {
-            wishes.put("seedArtists", List.of(likeArtist.strip()));
-        }
+        PlaylistRequest wishes = new PlaylistRequest(
+                lengthMinutes,
+                lengthTracks,
+                mood,
+                genre,
+                era,
+                energy,
+                null,
+                null,
+                arc,
+                likeArtist == null || likeArtist.isBlank() ? null : List.of(likeArtist.strip()));
         Optional<PlaylistView> made = recommender.createPlaylist(caller, wishes);
         if (made.isEmpty()) {
             return error("no playlist was made: no tracks fit, or the recommender is unreachable");
@@ -361,12 +353,6 @@ public class MusicTools {
         view.put("artist", track.artistName());
         view.put("why", track.reason());
         return view;
-    }
-
-    private static void put(Map<String, ? super String> parameters, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            parameters.put(name, value.strip());
-        }
     }
 
     private static String error(String message) {

@@ -1,10 +1,10 @@
 package io.spotifymate.chat.rest;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.common.annotation.Blocking;
+import io.spotifymate.access.Problems;
+import io.spotifymate.chat.client.PlaylistRequest;
 import io.spotifymate.chat.client.RecommenderClient;
 import io.spotifymate.chat.security.Caller;
-import io.spotifymate.chat.service.OfflineEngine;
 import io.spotifymate.chat.understanding.Understander;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -40,24 +39,6 @@ public class PlaylistPromptResource {
         this.jwt = jwt;
     }
 
-    /** JAX-RS names no constant for 422. */
-    private static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
-        @Override
-        public int getStatusCode() {
-            return 422;
-        }
-
-        @Override
-        public Response.Status.Family getFamily() {
-            return Response.Status.Family.CLIENT_ERROR;
-        }
-
-        @Override
-        public String getReasonPhrase() {
-            return "Unprocessable Content";
-        }
-    };
-
     /** A playlist wish in words, e.g. "a 40 minute calm jazz playlist that builds up". */
     public record PlaylistPrompt(@NotBlank @Size(max = 500) String prompt) {}
 
@@ -69,15 +50,12 @@ public class PlaylistPromptResource {
             description = "Understood like a chat message (length, mood, genre, era, energy, tempo, arc, artist), "
                     + "then made and saved by the recommender. 201 with the playlist; 422 when nothing fits.")
     public Response playlistFromPrompt(@PathParam("userId") String userId, @Valid @NotNull PlaylistPrompt prompt) {
-        Map<String, Object> wishes = OfflineEngine.playlistWishes(understander.understand(prompt.prompt()));
+        PlaylistRequest wishes = PlaylistRequest.of(understander.understand(prompt.prompt()));
         return recommender
                 .createPlaylist(Caller.of(jwt), wishes)
                 .map(made ->
                         Response.status(Response.Status.CREATED).entity(made).build())
-                .orElseThrow(() -> HttpProblem.builder()
-                        .withStatus(UNPROCESSABLE)
-                        .withTitle("No playlist made")
-                        .withDetail("No tracks fit " + wishes + ", or the recommender is unreachable")
-                        .build());
+                .orElseThrow(() -> Problems.of(
+                        422, "No playlist made", "No tracks fit " + wishes + ", or the recommender is unreachable"));
     }
 }

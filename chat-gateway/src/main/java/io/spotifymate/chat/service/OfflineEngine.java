@@ -3,7 +3,9 @@ package io.spotifymate.chat.service;
 import io.spotifymate.chat.ChatReply;
 import io.spotifymate.chat.client.FeatureClient;
 import io.spotifymate.chat.client.InsightsView;
+import io.spotifymate.chat.client.PlaylistRequest;
 import io.spotifymate.chat.client.PlaylistView;
+import io.spotifymate.chat.client.RecommendationRequest;
 import io.spotifymate.chat.client.RecommendationsView;
 import io.spotifymate.chat.client.RecommenderClient;
 import io.spotifymate.chat.repository.ChatMessage;
@@ -15,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,7 +80,7 @@ public class OfflineEngine {
         int k = understood.slot("k") == null
                 ? TRACKS_PER_ANSWER
                 : Math.max(1, Math.min(20, Integer.parseInt(understood.slot("k"))));
-        Optional<RecommendationsView> answer = recommender.recommend(caller, k, understood.recommenderParameters());
+        Optional<RecommendationsView> answer = recommender.recommend(caller, RecommendationRequest.of(understood, k));
         if (answer.isEmpty()) {
             return new ChatReply(conversationId, intent, lead + UNREACHABLE, List.of());
         }
@@ -221,28 +222,8 @@ public class OfflineEngine {
         return new ChatReply(conversationId, Intent.INSIGHTS, text, tracks);
     }
 
-    /** A playlist request in the recommender's terms: length, mood, genre, era, energy, tempo, arc, seed artist. */
-    public static Map<String, Object> playlistWishes(Understanding u) {
-        Map<String, Object> wishes = new LinkedHashMap<>();
-        for (String slot : List.of("mood", "genre", "era", "energy", "tempo", "familiarity", "arc")) {
-            if (u.slot(slot) != null) {
-                wishes.put(slot, u.slot(slot));
-            }
-        }
-        if (u.slot("artist") != null) {
-            wishes.put("seedArtists", List.of(u.slot("artist")));
-        }
-        if (u.slot("lengthMinutes") != null) {
-            wishes.put("lengthMinutes", Integer.parseInt(u.slot("lengthMinutes")));
-        } else if (u.slot("lengthTracks") != null) {
-            wishes.put("lengthTracks", Integer.parseInt(u.slot("lengthTracks")));
-        }
-        return wishes;
-    }
-
     private ChatReply playlist(UUID conversationId, Caller caller, Understanding u) {
-        Map<String, Object> wishes = playlistWishes(u);
-        Optional<PlaylistView> made = recommender.createPlaylist(caller, wishes);
+        Optional<PlaylistView> made = recommender.createPlaylist(caller, PlaylistRequest.of(u));
         if (made.isEmpty()) {
             return new ChatReply(
                     conversationId,

@@ -1,7 +1,6 @@
 package io.spotifymate.chat.understanding;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,19 +47,5 @@ public record Understanding(Intent intent, Map<String, String> slots) {
 
     public String slot(String name) {
         return slots.get(name);
-    }
-
-    /** The slots the recommender takes as query parameters, in its names. */
-    public Map<String, String> recommenderParameters() {
-        Map<String, String> p = new LinkedHashMap<>();
-        for (String name : List.of("mood", "genre", "era", "energy", "tempo", "familiarity")) {
-            if (slots.containsKey(name)) {
-                p.put(name, slots.get(name));
-            }
-        }
-        if (slots.containsKey("artist")) {
-            p.put("seedArtists", slots.get("artist"));
-        }
-        return p;
     }
 }
