@@ -118,6 +118,23 @@ public final class VectorIndex {
         return new VectorIndex(n, d, featureMajor(vectors, n, d, itemAt), itemAt, start, centroids, norms);
     }
 
+    /** The fewest items a search scans before it may stop. */
+    public static final int MIN_SCAN = 4_000;
+
+    /** How many items a search scans at least before it may stop: a tenth of them, and {@link #MIN_SCAN}. */
+    public static int minScan(int items) {
+        return Math.min(items, Math.max(MIN_SCAN, items / 10));
+    }
+
+    /** The Euclidean length of a vector. */
+    static float length(float[] v) {
+        float sum = 0;
+        for (float x : v) {
+            sum += x * x;
+        }
+        return (float) Math.sqrt(sum);
+    }
+
     /** About √n clusters above {@code exactBelow} items, one (exact search) below. */
     public static int clustersFor(int n, int exactBelow) {
         return n < exactBelow ? 1 : (int) Math.round(Math.sqrt(n));

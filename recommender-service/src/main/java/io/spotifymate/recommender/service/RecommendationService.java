@@ -8,12 +8,14 @@ import io.spotifymate.recommender.catalog.AudioColumns;
 import io.spotifymate.recommender.catalog.Catalog;
 import io.spotifymate.recommender.catalog.CatalogSnapshot;
 import io.spotifymate.recommender.config.RecommenderConfig;
+import io.spotifymate.recommender.config.RelevanceWeights;
 import io.spotifymate.recommender.messaging.ServedPublisher;
+import io.spotifymate.recommender.pipeline.CoListed;
 import io.spotifymate.recommender.pipeline.ModelView;
 import io.spotifymate.recommender.pipeline.Pick;
 import io.spotifymate.recommender.pipeline.Query;
 import io.spotifymate.recommender.pipeline.Reason;
-import io.spotifymate.recommender.pipeline.Recommender;
+import io.spotifymate.recommender.pipeline.RecommendationPipeline;
 import io.spotifymate.recommender.pipeline.Taste;
 import io.spotifymate.recommender.repository.CoListing;
 import io.spotifymate.recommender.user.FeedbackOverlay;
@@ -33,7 +35,7 @@ import java.util.stream.Collectors;
 
 /**
  * Gathers what a recommendation needs (the catalog, the serving model in the catalog's numbering, the user's history
- * with the feedback given since, the seeds' playlist neighbours), runs the {@link Recommender} pipeline and records
+ * with the feedback given since, the seeds' playlist neighbours), runs the {@link RecommendationPipeline} and records
  * what was shown.
  */
 @ApplicationScoped
@@ -54,7 +56,7 @@ public class RecommendationService {
     private final CoListing coListing;
     private final ServedPublisher served;
     private final RecommenderConfig config;
-    private final Recommender recommender;
+    private final RecommendationPipeline pipeline;
     private final Clock clock = Clock.systemUTC();
     private volatile ModelView view;
     private volatile ModelView previousView;
@@ -66,7 +68,8 @@ public class RecommendationService {
             FeedbackOverlay overlay,
             CoListing coListing,
             ServedPublisher served,
-            RecommenderConfig config) {
+            RecommenderConfig config,
+            RelevanceWeights weights) {
         this.models = models;
         this.catalog = catalog;
         this.histories = histories;
@@ -74,8 +77,13 @@ public class RecommendationService {
         this.coListing = coListing;
         this.served = served;
         this.config = config;
-        this.recommender = new Recommender(new Recommender.Settings(
-                config.maxPerArtist(), config.diversityLambda(), config.modelCandidates(), config.otherCandidates()));
+        this.pipeline = new RecommendationPipeline(
+                new RecommendationPipeline.Settings(
+                        config.maxPerArtist(),
+                        config.diversityLambda(),
+                        config.modelCandidates(),
+                        config.otherCandidates()),
+                weights);
     }
 
     /** Recommendations for a user, or for nobody in particular when {@code userId} is null (continuation). */
@@ -111,7 +119,8 @@ public class RecommendationService {
                 clock.instant(),
                 config.skipMemory(),
                 config.tasteTracks());
-        Recommender.Result result = recommender.recommend(snapshot, modelView, taste, query, coListed(snapshot, taste));
+        RecommendationPipeline.Result result =
+                pipeline.recommend(snapshot, modelView, taste, query, coListed(snapshot, taste));
         String message = result.message();
         if (model.isEmpty()) {
             message = (taste.isCold()
@@ -171,13 +180,13 @@ public class RecommendationService {
     }
 
     /** Playlist neighbours of the taste's focus (seeds, "more like this"), or of what the user just liked. */
-    private Map<Integer, Recommender.CoListed> coListed(CatalogSnapshot snapshot, Taste taste) {
+    private Map<Integer, CoListed> coListed(CatalogSnapshot snapshot, Taste taste) {
         List<Taste.Anchor> seeds = taste.hasFocus()
                 ? taste.focus()
                 : taste.anchors().stream()
                         .filter(a -> a.why() == Taste.Why.LIKED)
                         .toList();
-        Map<Integer, Recommender.CoListed> result = new HashMap<>();
+        Map<Integer, CoListed> result = new HashMap<>();
         for (Taste.Anchor seed : seeds.stream().limit(CO_LISTING_SEEDS).toList()) {
             NeighboursInCatalog neighbours =
                     NeighboursInCatalog.of(snapshot, coListing.neighbours(snapshot.trackId(seed.track())));
@@ -185,8 +194,8 @@ public class RecommendationService {
                 float score = neighbours.votes()[i] * seed.weight();
                 result.merge(
                         neighbours.tracks()[i],
-                        new Recommender.CoListed(score, seed.track(), neighbours.playlists()[i]),
-                        Recommender.CoListed::plus);
+                        new CoListed(score, seed.track(), neighbours.playlists()[i]),
+                        CoListed::plus);
             }
         }
         return result;

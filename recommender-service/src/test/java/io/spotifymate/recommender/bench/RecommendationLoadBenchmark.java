@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.spotifymate.access.UserAccess;
 import io.spotifymate.events.EventIds;
 import io.spotifymate.events.ModelPublished;
-import io.spotifymate.events.access.UserAccess;
 import io.spotifymate.events.artifact.ModelArtifact;
 import io.spotifymate.recommender.ServingModel;
 import io.spotifymate.recommender.catalog.Catalog;
@@ -22,7 +22,6 @@ import io.spotifymate.recommender.fixtures.ArtifactServer;
 import io.spotifymate.recommender.fixtures.FeatureStoreRows;
 import io.spotifymate.recommender.fixtures.MusicFixture;
 import io.spotifymate.recommender.pipeline.Query;
-import io.spotifymate.recommender.pipeline.Recommender;
 import io.spotifymate.recommender.pipeline.VectorIndex;
 import io.spotifymate.recommender.service.RecommendationService;
 import io.spotifymate.stack.StackSettings;
@@ -206,7 +205,7 @@ class RecommendationLoadBenchmark {
                         Locale.ROOT,
                         "vector search, %d clusters, >= %d items scanned, 1 thread",
                         lastClusters,
-                        Recommender.minScan(tracks.size())),
+                        VectorIndex.minScan(tracks.size())),
                 ivf);
         System.out.printf(Locale.ROOT, "vector search recall@100 against the exact scan: %.3f%n", lastRecall);
         row("first request of each listener at " + RATE + "/s (reads Cassandra)", cold);
@@ -450,7 +449,7 @@ class RecommendationLoadBenchmark {
             long searchStart = System.nanoTime();
             VectorIndex.Search search = index.search(user);
             java.util.BitSet probed = new java.util.BitSet(n);
-            while (search.hasNext() && search.scanned() < Recommender.minScan(n)) {
+            while (search.hasNext() && search.scanned() < VectorIndex.minScan(n)) {
                 int[] range = search.scanNext(out);
                 probed.set(range[0], range[1]);
             }

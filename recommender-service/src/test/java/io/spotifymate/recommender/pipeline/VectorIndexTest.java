@@ -86,7 +86,7 @@ class VectorIndexTest {
             VectorIndex.Search search = index.search(user);
             BitSet scanned = new BitSet(N);
             float[] out = new float[N];
-            while (search.hasNext() && search.scanned() < Recommender.minScan(N)) {
+            while (search.hasNext() && search.scanned() < VectorIndex.minScan(N)) {
                 int[] range = search.scanNext(out);
                 for (int p = range[0]; p < range[1]; p++) {
                     scanned.set(index.item(p));

@@ -6,6 +6,8 @@ import io.spotifymate.events.FeedbackGiven;
 import io.spotifymate.recommender.ServingModel;
 import io.spotifymate.recommender.catalog.AudioColumns;
 import io.spotifymate.recommender.catalog.CatalogSnapshot;
+import io.spotifymate.recommender.config.RelevanceWeights;
+import io.spotifymate.recommender.fixtures.ConfigDefaults;
 import io.spotifymate.recommender.fixtures.MusicFixture;
 import io.spotifymate.recommender.user.Feedback;
 import io.spotifymate.recommender.user.UserHistory;
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The pipeline on a generated catalog of 60 artists in three styles, with a factor model, no I/O. */
-class RecommenderTest {
+class RecommendationPipelineTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private static final MusicFixture WORLD = MusicFixture.generate("unit", 60, 10);
@@ -29,7 +31,8 @@ class RecommenderTest {
     private static final ServingModel MODEL =
             ServingModel.of("7", "sha", WORLD.factorModel("ials", Map.of("rocker", 0, "jazzfan", 1)), NOW);
     private static final ModelView VIEW = ModelView.of(MODEL, CATALOG);
-    private final Recommender recommender = new Recommender(new Recommender.Settings(2, 0.75, 300, 100));
+    private final RecommendationPipeline recommender = new RecommendationPipeline(
+            new RecommendationPipeline.Settings(2, 0.75, 300, 100), ConfigDefaults.of(RelevanceWeights.class));
 
     /** The rocker played the first track of each of the first five rock artists, the newest a day ago. */
     private static UserHistory rocker(List<Feedback> feedback) {
@@ -283,7 +286,7 @@ class RecommenderTest {
                 Set.of());
         Taste taste = Taste.of(CATALOG, rocker(List.of()), List.of(), q, NOW, Duration.ofDays(30), 300);
 
-        Recommender.Result result = recommender.recommend(CATALOG, VIEW, taste, q, Map.of());
+        RecommendationPipeline.Result result = recommender.recommend(CATALOG, VIEW, taste, q, Map.of());
 
         assertThat(result.relaxed()).containsExactly("the era (1800–1801)");
         assertThat(result.message()).contains("years 1800–1801").contains("leave out the era (1800–1801)");
@@ -310,7 +313,7 @@ class RecommenderTest {
                 Set.of());
         Taste taste = Taste.of(CATALOG, rocker(List.of()), List.of(), impossible, NOW, Duration.ofDays(30), 300);
 
-        Recommender.Result result = recommender.recommend(CATALOG, VIEW, taste, impossible, Map.of());
+        RecommendationPipeline.Result result = recommender.recommend(CATALOG, VIEW, taste, impossible, Map.of());
 
         // Calm tracks by artists the rocker knows do not exist in this world: the mood goes too.
         assertThat(result.relaxed()).startsWith("the era (1800–1801)", "familiarity (easy)", "the tag 'no such tag'");
@@ -370,7 +373,7 @@ class RecommenderTest {
         Query anyEnergy = new Query(
                 200, null, null, Range.energy("0-1"), null, null, null, List.of(), List.of(), null, 200, Set.of());
         Taste taste = Taste.of(catalog, rocker(List.of()), List.of(), anyEnergy, NOW, Duration.ofDays(30), 300);
-        Recommender.Result result =
+        RecommendationPipeline.Result result =
                 recommender.recommend(catalog, ModelView.of(MODEL, catalog), taste, anyEnergy, Map.of());
         assertThat(result.picks()).hasSizeGreaterThan(100).noneMatch(p -> p.track() == track);
     }

@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The reasons of one answer's picks. Each names evidence a listener can check — a track they played, liked or
+ * Explains the picks of one answer, made per answer. Each reason names evidence a listener can check — a track they played, liked or
  * started from, how many playlists list the pick with it, measured audio values, a tag, how many listeners here play
  * it — and no two picks of one answer get the same reason: when the evidence closest to hand was already given for an
  * earlier pick, the next closest is named instead, and the last resort (the pick's own standing here) differs from
  * track to track.
  */
-final class Explanations {
+final class Explainer {
 
     private static final int ANCHORS_FOR_EXPLANATION = 50;
     /** How many other anchors are tried before a pick's reason falls back to its popularity here. */
@@ -27,18 +27,23 @@ final class Explanations {
     private final Taste taste;
     private final Query query;
     private final int[] because;
-    private final Map<Integer, Recommender.CoListed> coListed;
+    private final Map<Integer, CoListed> coListed;
     private final TagProfile tags;
     private final List<Taste.Anchor> strongest;
     private final Set<String> given = new HashSet<>();
 
-    Explanations(
+    /**
+     * @param view the serving model, or null before any
+     * @param because for item neighbours, per catalog track, the anchor behind most of its model score; else empty
+     * @param coListed tracks sharing playlists with the taste's focus, by catalog number
+     */
+    Explainer(
             CatalogSnapshot catalog,
             ModelView view,
             Taste taste,
             Query query,
             int[] because,
-            Map<Integer, Recommender.CoListed> coListed,
+            Map<Integer, CoListed> coListed,
             TagProfile tags) {
         this.catalog = catalog;
         this.view = view;
@@ -53,8 +58,8 @@ final class Explanations {
                 .toList();
     }
 
-    /** The reasons for a pick, its main one first, given {@code source}, the candidate source that scored it highest. */
-    List<Reason> of(int track, String source) {
+    /** The reasons for a pick, its main one first, given the kind of evidence that weighed most in its relevance. */
+    List<Reason> of(int track, Evidence source) {
         List<Reason> reasons = new ArrayList<>();
         Set<Integer> passedOver = new HashSet<>();
         Reason main = null;
@@ -106,60 +111,70 @@ final class Explanations {
         }
     }
 
-    /** The evidence behind the source that picked the track, leaving out the anchors in {@code passedOver}. */
-    private Reason evidence(int track, String source, Set<Integer> passedOver) {
-        switch (source) {
-            case Recommender.MODEL -> {
-                int related = because.length > track && !passedOver.contains(because[track]) ? because[track] : -1;
-                if (related < 0 && view != null && view.factors()) {
-                    related = nearestInModel(track, passedOver);
-                }
-                if (related >= 0) {
-                    return anchorReason(related);
-                }
-                int artist = catalog.artist(track);
-                if (taste.knows(artist)) {
-                    return new Reason("KNOWN_ARTIST", "By " + catalog.artistNameOf(artist) + ", whom you play", null);
-                }
-                return null;
-            }
-            case Recommender.CO_OCCURRENCE -> {
-                Recommender.CoListed listed = coListed.get(track);
-                if (passedOver.contains(listed.seed())) {
-                    return null;
-                }
-                return new Reason(
-                        "CO_OCCURRENCE",
-                        "In " + count(listed.playlists(), "playlist") + " with " + describe(listed.seed()),
-                        catalog.trackId(listed.seed()));
-            }
-            case Recommender.CONTENT -> {
-                int related = nearestInSound(track, passedOver);
-                if (related < 0) {
-                    return null;
-                }
-                return new Reason(
-                        "SOUND",
-                        "Sounds like " + describe(related) + ": " + soundDetail(track, related),
-                        catalog.trackId(related));
-            }
-            case Recommender.TAGS -> {
-                int tag = tags.strongestShared(track, passedOver);
-                if (tag < 0) {
-                    return null;
-                }
-                int anchor = tags.anchorOf(tag);
-                return new Reason(
-                        "TAG",
-                        catalog.artistNameOf(catalog.artist(track)) + ": tagged " + catalog.tagName(tag) + ", as is "
-                                + describe(anchor) + ", which you "
-                                + verb(anchor).strip(),
-                        catalog.trackId(anchor));
-            }
-            default -> {
-                return null;
-            }
+    /**
+     * The evidence of the given kind for the track, leaving out the anchors in {@code passedOver}; null when there is
+     * none to name (popularity has nothing beyond the pick's own standing, the last resort anyway).
+     */
+    private Reason evidence(int track, Evidence kind, Set<Integer> passedOver) {
+        return switch (kind) {
+            case MODEL -> modelEvidence(track, passedOver);
+            case SHARED_PLAYLISTS -> sharedPlaylistEvidence(track, passedOver);
+            case SOUND -> soundEvidence(track, passedOver);
+            case TAGS -> tagEvidence(track, passedOver);
+            case POPULARITY -> null;
+        };
+    }
+
+    /** The anchor behind the model's score (its neighbour, or its nearest vector), else an artist the user plays. */
+    private Reason modelEvidence(int track, Set<Integer> passedOver) {
+        int related = because.length > track && !passedOver.contains(because[track]) ? because[track] : -1;
+        if (related < 0 && view != null && view.factors()) {
+            related = nearestInModel(track, passedOver);
         }
+        if (related >= 0) {
+            return anchorReason(related);
+        }
+        int artist = catalog.artist(track);
+        if (taste.knows(artist)) {
+            return new Reason("KNOWN_ARTIST", "By " + catalog.artistNameOf(artist) + ", whom you play", null);
+        }
+        return null;
+    }
+
+    private Reason sharedPlaylistEvidence(int track, Set<Integer> passedOver) {
+        CoListed listed = coListed.get(track);
+        if (passedOver.contains(listed.seed())) {
+            return null;
+        }
+        return new Reason(
+                "CO_OCCURRENCE",
+                "In " + count(listed.playlists(), "playlist") + " with " + describe(listed.seed()),
+                catalog.trackId(listed.seed()));
+    }
+
+    private Reason soundEvidence(int track, Set<Integer> passedOver) {
+        int related = nearestInSound(track, passedOver);
+        if (related < 0) {
+            return null;
+        }
+        return new Reason(
+                "SOUND",
+                "Sounds like " + describe(related) + ": " + soundDetail(track, related),
+                catalog.trackId(related));
+    }
+
+    private Reason tagEvidence(int track, Set<Integer> passedOver) {
+        int tag = tags.strongestShared(track, passedOver);
+        if (tag < 0) {
+            return null;
+        }
+        int anchor = tags.anchorOf(tag);
+        return new Reason(
+                "TAG",
+                catalog.artistNameOf(catalog.artist(track)) + ": tagged " + catalog.tagName(tag) + ", as is "
+                        + describe(anchor) + ", which you "
+                        + verb(anchor).strip(),
+                catalog.trackId(anchor));
     }
 
     /** The pick's own standing here: how many listeners play it, and where that puts it. Differs between tracks. */
@@ -283,8 +298,10 @@ final class Explanations {
         return String.join(", ", near);
     }
 
+    /** "Title by Artist", or the title alone when the artist is unknown. */
     private String describe(int track) {
-        return Recommender.describe(catalog, track);
+        String artist = catalog.artistName(track);
+        return artist == null || artist.isBlank() ? catalog.name(track) : catalog.name(track) + " by " + artist;
     }
 
     private static String count(int n, String noun) {
