@@ -3,11 +3,11 @@ package io.spotifymate.ingestion.service;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.spotifymate.events.datasets.HetRecReader;
+import io.spotifymate.events.datasets.TextDecoding;
 import io.spotifymate.ingestion.catalog.CatalogReader;
 import io.spotifymate.ingestion.config.ImportConfig;
 import io.spotifymate.ingestion.exports.ExportReader;
-import io.spotifymate.ingestion.lastfm.HetRecReader;
-import io.spotifymate.ingestion.text.TextDecoding;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,9 +27,10 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Looks at an upload when it arrives, before a job is queued, and tells what it is from its content: a zip (by its
- * entries), a JSON file (by its first row's fields) or a text table (by its header). What SpotifyMate cannot read, or
- * what is over a limit, is refused at once with the reason, so a user does not wait for a job to fail.
+ * Looks at an upload when it arrives, before a job is queued, and tells what it is from its content: what each file
+ * looks like (a JSON file by its first row's fields, a text table by its header; a zip file by file) is offered to the
+ * {@link Importers}, and the one whose format it is takes it. What SpotifyMate cannot read, or what is over a limit,
+ * is refused at once with the reason, so a user does not wait for a job to fail.
  */
 @ApplicationScoped
 public class UploadInspector {
@@ -38,17 +39,6 @@ public class UploadInspector {
     private static final int HEAD_BYTES = 64 * 1024;
 
     private static final JsonFactory JSON = new JsonFactory();
-
-    /** What one file holds, from its first bytes. */
-    enum FileContent {
-        EXPORT,
-        EMPTY_JSON,
-        MPD_SLICE,
-        CATALOG_CSV,
-        HETREC_ARTISTS,
-        HETREC_OTHER,
-        OTHER
-    }
 
     private final ImportConfig config;
 
@@ -74,23 +64,11 @@ public class UploadInspector {
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return inspectZip(upload, fileName);
         }
-        FileContent content = classify(head, fileName);
-        switch (content) {
-            case EXPORT, EMPTY_JSON:
-                return UploadKind.LISTENING_HISTORY;
-            case MPD_SLICE:
-                return UploadKind.MPD_SLICES;
-            case CATALOG_CSV:
-                return UploadKind.CATALOG_CSV;
-            case HETREC_ARTISTS, HETREC_OTHER:
-                throw UploadRejectedException.unsupported(fileName + " is one file of the Last.fm HetRec dataset: "
-                        + "upload the dataset's zip, with artists.dat beside user_artists.dat and the tag files");
-            default:
-                throw UploadRejectedException.unsupported(fileName + " is not a format SpotifyMate reads: "
-                        + describe(head)
+        return Importers.recognise(EnumSet.of(classify(head, fileName)), false, fileName)
+                .orElseThrow(() -> UploadRejectedException.unsupported(fileName
+                        + " is not a format SpotifyMate reads: " + describe(head)
                         + ". Send a Spotify export (zip or JSON), a ListenBrainz export, a catalog CSV, Million "
-                        + "Playlist Dataset slices or the Last.fm HetRec zip");
-        }
+                        + "Playlist Dataset slices or the Last.fm HetRec zip"));
     }
 
     private UploadKind inspectZip(Path upload, String fileName) throws IOException {
@@ -125,25 +103,11 @@ public class UploadInspector {
         } catch (ZipException e) {
             throw UploadRejectedException.unreadable(fileName + " is not a readable zip archive: " + e.getMessage());
         }
-        if (found.contains(FileContent.EXPORT)) {
-            return UploadKind.LISTENING_HISTORY;
-        }
-        if (found.contains(FileContent.MPD_SLICE)) {
-            return UploadKind.MPD_SLICES;
-        }
-        if (found.contains(FileContent.HETREC_ARTISTS)) {
-            return UploadKind.LASTFM_HETREC;
-        }
-        if (found.contains(FileContent.HETREC_OTHER)) {
-            throw UploadRejectedException.unreadable(fileName + " holds Last.fm HetRec files but not artists.dat "
-                    + "(id, name, url, pictureURL), which names the artists");
-        }
-        if (found.contains(FileContent.EMPTY_JSON)) {
-            return UploadKind.LISTENING_HISTORY;
-        }
-        throw UploadRejectedException.unsupported(fileName + " holds no listening history, playlist slice or "
-                + "Last.fm HetRec file; its files: " + String.join(", ", names.subList(0, Math.min(20, names.size())))
-                + (found.contains(FileContent.CATALOG_CSV) ? ". Upload catalog CSV files one by one" : ""));
+        return Importers.recognise(found, true, fileName)
+                .orElseThrow(() -> UploadRejectedException.unsupported(fileName
+                        + " holds no listening history, playlist slice or Last.fm HetRec file; its files: "
+                        + String.join(", ", names.subList(0, Math.min(20, names.size())))
+                        + (found.contains(FileContent.CATALOG_CSV) ? ". Upload catalog CSV files one by one" : "")));
     }
 
     /** What a file is, from its first bytes. */

@@ -64,22 +64,22 @@ class JobProgressTest {
     void unreadableCellsAreCountedInTotalAndPerColumnAndSavedWithTheirBatch() {
         CompletableFuture<Void> acknowledged = CompletableFuture.completedFuture(null);
         progress.read();
-        progress.unreadableCells(ImportService.UNREADABLE_CELLS, List.of("tempo", "time_signature"));
+        progress.unreadableCells(CatalogImporter.UNREADABLE_CELLS, List.of("tempo", "time_signature"));
         progress.accepted(acknowledged);
         progress.read();
-        progress.unreadableCells(ImportService.UNREADABLE_CELLS, List.of("tempo"));
+        progress.unreadableCells(CatalogImporter.UNREADABLE_CELLS, List.of("tempo"));
         progress.accepted(acknowledged);
         // The batch is full and saved: its cells are in the save, not left for the next one.
         assertThat(saved).hasSize(1);
         assertThat(saved.get(0).unreadableCells).containsOnly(entry("tempo", 2L), entry("time_signature", 1L));
         progress.read();
-        progress.unreadableCells(ImportService.UNREADABLE_CELLS, List.of());
+        progress.unreadableCells(CatalogImporter.UNREADABLE_CELLS, List.of());
         progress.accepted(acknowledged);
 
         progress.flush();
 
         ImportJob job = saved.get(saved.size() - 1);
-        assertThat(job.skipped).containsOnly(entry(ImportService.UNREADABLE_CELLS, 3L));
+        assertThat(job.skipped).containsOnly(entry(CatalogImporter.UNREADABLE_CELLS, 3L));
         assertThat(job.unreadableCells).containsOnly(entry("tempo", 2L), entry("time_signature", 1L));
         assertThat(job.accepted).isEqualTo(3);
     }

@@ -1,40 +1,54 @@
 package io.spotifymate.model.evaluation;
 
+import io.spotifymate.events.datasets.HetRecReader;
+import io.spotifymate.events.datasets.HetRecRow;
 import io.spotifymate.model.ranking.Interactions;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The Last.fm HetRec 2011 data set (Cantador, Brusilovsky and Kuflik, 2011) as a comparison reads it: every user's
- * play counts of artists ({@code user_artists.dat}) as interactions, and for each artist the tags users gave it
+ * The Last.fm HetRec 2011 data set as a comparison reads it, with the {@link HetRecReader} an import uses: every
+ * user's play counts of artists ({@code user_artists.dat}) as interactions, and for each artist the tags users gave it
  * ({@code user_taggedartists.dat}) as side features: the {@code tagDimensions} most used tags, counted and scaled to
- * unit length. Tab-separated with a header line; CRLF or LF.
+ * unit length. Users are named as an import names them ({@code lastfm-<userID>}); artists by the dataset's own id
+ * ({@code lastfm:artist:<artistID>}), since some of its artists share a name (and so an imported artist id).
  */
 public record HetrecData(Interactions interactions, float[][] artistTags, int tagDimensions) {
 
+    private static final Set<HetRecReader.FileKind> NEEDED = EnumSet.allOf(HetRecReader.FileKind.class);
+
     public static HetrecData load(Path directory, int tagDimensions) {
-        Path plays = directory.resolve("user_artists.dat");
-        Path tagged = directory.resolve("user_taggedartists.dat");
-        if (!Files.isRegularFile(plays) || !Files.isRegularFile(tagged)) {
-            throw new IllegalArgumentException(
-                    directory + " does not hold the HetRec files user_artists.dat and " + "user_taggedartists.dat");
-        }
         Interactions.Builder builder = Interactions.builder();
-        forEachRow(plays, 3, (row, line) -> {
-            double weight = Double.parseDouble(row[2]);
-            if (weight > 0) {
-                builder.add("lastfm:user:" + row[0], "lastfm:artist:" + row[1], weight);
+        // Tag assignments come before the plays: counted per dataset artist, kept for the artists someone played.
+        Map<Integer, Map<Integer, Integer>> tagsByArtist = new HashMap<>();
+        try {
+            Map<HetRecReader.FileKind, HetRecReader.DataFile> files = HetRecReader.filesIn(directory);
+            if (!files.keySet().containsAll(NEEDED)) {
+                throw new IllegalArgumentException(directory + " does not hold the HetRec files artists.dat, tags.dat, "
+                        + "user_artists.dat and user_taggedartists.dat");
             }
-        });
+            new HetRecReader().read(files, row -> {
+                if (row instanceof HetRecRow.UserArtistPlays counted && counted.plays() > 0) {
+                    builder.add(counted.userId(), itemId(counted.lastfmArtistId()), counted.plays());
+                } else if (row instanceof HetRecRow.ArtistTagged tagged) {
+                    tagsByArtist
+                            .computeIfAbsent(tagged.lastfmArtistId(), artist -> new HashMap<>())
+                            .merge(tagged.tagId(), 1, Integer::sum);
+                } else if (row instanceof HetRecRow.Rejected rejected) {
+                    throw new IllegalArgumentException(
+                            rejected.file() + " row " + rejected.row() + ": " + rejected.reason());
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Interactions interactions = builder.build();
         Map<String, Integer> itemIndex = new HashMap<>();
         for (int i = 0; i < interactions.items(); i++) {
@@ -42,11 +56,15 @@ public record HetrecData(Interactions interactions, float[][] artistTags, int ta
         }
         Map<Integer, Map<String, Integer>> tagsByItem = new HashMap<>();
         Map<String, Integer> tagUse = new HashMap<>();
-        forEachRow(tagged, 3, (row, line) -> {
-            Integer item = itemIndex.get("lastfm:artist:" + row[1]);
+        tagsByArtist.forEach((artist, counts) -> {
+            Integer item = itemIndex.get(itemId(artist));
             if (item != null) {
-                tagsByItem.computeIfAbsent(item, i -> new HashMap<>()).merge(row[2], 1, Integer::sum);
-                tagUse.merge(row[2], 1, Integer::sum);
+                counts.forEach((tagId, count) -> {
+                    // Tags by their id as text: ties in use are broken by it, as the comparison always has.
+                    String tag = tagId.toString();
+                    tagsByItem.computeIfAbsent(item, i -> new HashMap<>()).merge(tag, count, Integer::sum);
+                    tagUse.merge(tag, count, Integer::sum);
+                });
             }
         });
         List<String> vocabulary = new ArrayList<>(tagUse.keySet());
@@ -78,37 +96,7 @@ public record HetrecData(Interactions interactions, float[][] artistTags, int ta
         return new HetrecData(interactions, features, tagDimensions);
     }
 
-    private interface RowHandler {
-        void accept(String[] fields, long line);
-    }
-
-    private static void forEachRow(Path file, int columns, RowHandler handler) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
-            String header = reader.readLine();
-            if (header == null) {
-                throw new IllegalArgumentException(file + " is empty");
-            }
-            String text;
-            long line = 1;
-            while ((text = reader.readLine()) != null) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                String[] fields = text.strip().split("\t");
-                if (fields.length < columns) {
-                    throw new IllegalArgumentException(file.getFileName() + " line " + line + ": expected " + columns
-                            + " tab-separated fields, found " + Arrays.toString(fields));
-                }
-                try {
-                    handler.accept(fields, line);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(
-                            file.getFileName() + " line " + line + ": not a number: " + e.getMessage(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String itemId(int lastfmArtistId) {
+        return "lastfm:artist:" + lastfmArtistId;
     }
 }

@@ -1,4 +1,4 @@
-package io.spotifymate.ingestion.text;
+package io.spotifymate.events.datasets;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,7 @@
-package io.spotifymate.ingestion.lastfm;
+package io.spotifymate.events.datasets;
 
 import io.spotifymate.events.ArtistCataloged;
 import io.spotifymate.events.ArtistIds;
-import io.spotifymate.ingestion.exports.InflateBudget;
-import io.spotifymate.ingestion.exports.UnreadableExportException;
-import io.spotifymate.ingestion.text.TextDecoding;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,20 +20,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Reads the Last.fm HetRec 2011 dataset (tab-separated {@code .dat} files with a header line): artists with the tags
- * users gave them, and users' total plays per artist. Files are recognised by their header, not their name, and decoded
- * by {@link TextDecoding} ({@code tags.dat} is ISO-8859-1, the others UTF-8). Artists are read first so that plays and
- * tags can name them; the tag assignments are aggregated per artist in memory (the dataset's size, not a user's
- * upload, bounds this).
+ * Reads the Last.fm HetRec 2011 dataset (Cantador, Brusilovsky and Kuflik, 2011; tab-separated {@code .dat} files with
+ * a header line): artists with the tags users gave them, and users' total plays per artist. The one reader of it:
+ * ingestion imports it as events, model-service's comparison reads it in memory, and both see the same rows, ids and
+ * rejections. Files are recognised by their header, not their name, and decoded by {@link TextDecoding}
+ * ({@code tags.dat} is ISO-8859-1, the others UTF-8). Artists are read first so that plays and tags can name them; the
+ * tag assignments are aggregated per artist in memory (the dataset's size, not a user's upload, bounds this).
  */
 public final class HetRecReader {
 
-    /** Prefix of the SpotifyMate user ids of the dataset's users: {@code lastfm-2} is HetRec user 2. */
+    /**
+     * Prefix of the SpotifyMate user ids of the dataset's users: {@code lastfm-2} is HetRec user 2, in the events an
+     * import sends, in the feature store and in a comparison alike.
+     */
     public static final String USER_PREFIX = "lastfm-";
     /** Tags kept per artist, most used first. */
     static final int TAGS_PER_ARTIST = 20;
@@ -45,7 +47,7 @@ public final class HetRecReader {
     /** Skipped-row kind: a tag assignment whose tag tags.dat does not list. */
     public static final String UNKNOWN_TAG = "UNKNOWN_TAG";
 
-    /** The files the importer reads, by their header line. {@code user_friends.dat} is not used. */
+    /** The files read, by their header line. {@code user_friends.dat} is not used. */
     public enum FileKind {
         ARTISTS("id", "name", "url", "pictureURL"),
         TAGS("tagID", "tagValue"),
@@ -80,12 +82,12 @@ public final class HetRecReader {
      * Reads the dataset.
      *
      * @param files the recognised files; artists.dat is required, the others are optional
-     * @throws UnreadableExportException when artists.dat is missing
+     * @throws IllegalArgumentException when artists.dat is missing
      */
     public void read(Map<FileKind, DataFile> files, Consumer<HetRecRow> rows) throws IOException {
         DataFile artistsFile = files.get(FileKind.ARTISTS);
         if (artistsFile == null) {
-            throw new UnreadableExportException(
+            throw new IllegalArgumentException(
                     "A Last.fm HetRec import needs artists.dat (id, name, url, pictureURL) to name the artists");
         }
         Map<Integer, Artist> artists = new HashMap<>();
@@ -108,8 +110,9 @@ public final class HetRecReader {
                     rows.accept(new HetRecRow.Rejected(
                             tagsFile.name(), row, id == null ? "tagID is not a number" : "tagValue is missing"));
                 } else {
-                    tags.put(id, cells[1].strip());
-                    rows.accept(new HetRecRow.TagUsed(tagsFile.name(), row));
+                    String name = cells[1].strip();
+                    tags.put(id, name);
+                    rows.accept(new HetRecRow.Tag(tagsFile.name(), row, id, name));
                 }
             });
         }
@@ -127,7 +130,7 @@ public final class HetRecReader {
                     rows.accept(new HetRecRow.Skipped(tagged.name(), row, UNKNOWN_TAG));
                 } else {
                     artists.get(artistId).tagCounts.merge(tagId, 1, Integer::sum);
-                    rows.accept(new HetRecRow.TagUsed(tagged.name(), row));
+                    rows.accept(new HetRecRow.ArtistTagged(tagged.name(), row, artistId, tagId));
                 }
             });
         }
@@ -150,14 +153,18 @@ public final class HetRecReader {
                 } else {
                     Artist artist = artists.get(artistId);
                     rows.accept(new HetRecRow.UserArtistPlays(
-                            plays.name(), row, USER_PREFIX + userId, artist.id, artist.name, weight));
+                            plays.name(), row, USER_PREFIX + userId, artistId, artist.id, artist.name, weight));
                 }
             });
         }
     }
 
-    /** The HetRec files of a zip, by their header line; other files go to {@code ignored}. */
-    public static Map<FileKind, DataFile> filesIn(ZipFile zip, InflateBudget budget, List<String> ignored)
+    /**
+     * The HetRec files of a zip, by their header line; other files go to {@code ignored}.
+     *
+     * @param guard wraps each entry's stream as it is opened to be read (a zip-bomb guard counting what it inflates)
+     */
+    public static Map<FileKind, DataFile> filesIn(ZipFile zip, UnaryOperator<InputStream> guard, List<String> ignored)
             throws IOException {
         Map<FileKind, DataFile> files = new EnumMap<>(FileKind.class);
         for (ZipEntry entry : Collections.list(zip.entries())) {
@@ -166,7 +173,7 @@ public final class HetRecReader {
             }
             Optional<FileKind> kind = FileKind.ofHeader(firstLine(() -> zip.getInputStream(entry)));
             if (kind.isPresent() && !files.containsKey(kind.get())) {
-                files.put(kind.get(), new DataFile(entry.getName(), () -> budget.guard(zip.getInputStream(entry))));
+                files.put(kind.get(), new DataFile(entry.getName(), () -> guard.apply(zip.getInputStream(entry))));
             } else {
                 ignored.add(entry.getName());
             }
