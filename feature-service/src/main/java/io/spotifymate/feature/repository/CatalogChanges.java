@@ -1,5 +1,7 @@
 package io.spotifymate.feature.repository;
 
+import static io.spotifymate.featurestore.FeatureStoreSchema.cql;
+
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +57,7 @@ public class CatalogChanges {
         }
         PreparedStatement insert = log;
         if (insert == null) {
-            insert = session.prepare("INSERT INTO catalog_changes (minute, kind, id) VALUES (?, ?, ?)");
+            insert = session.prepare(cql("INSERT INTO catalog_changes (minute, kind, id) VALUES (?, ?, ?)"));
             log = insert;
         }
         long minute = System.currentTimeMillis() / 60_000;

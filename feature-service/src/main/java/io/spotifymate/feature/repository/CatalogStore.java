@@ -1,5 +1,7 @@
 package io.spotifymate.feature.repository;
 
+import static io.spotifymate.featurestore.FeatureStoreSchema.cql;
+
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
@@ -122,32 +124,35 @@ public class CatalogStore {
         Statements current = statements;
         if (current == null) {
             current = new Statements(
-                    session.prepare("UPDATE tracks SET name = ?, artist_name = ?, album_name = ?, artist_id = ?, "
+                    session.prepare(cql("UPDATE tracks SET name = ?, artist_name = ?, album_name = ?, artist_id = ?, "
                             + "duration_ms = ?, release_year = ?, genres = ?, raw_features = ?, in_catalog = true "
-                            + "WHERE track_id = ?"),
-                    session.prepare("UPDATE tracks SET filled_features = ?, features = ?, imputed = ?, stats_id = ? "
-                            + "WHERE track_id = ?"),
-                    session.prepare("UPDATE tracks SET embedding = ?, embedded_text = ? WHERE track_id = ?"),
-                    session.prepare("UPDATE tracks SET listeners = ?, total_plays = ? WHERE track_id = ?"),
-                    session.prepare("SELECT " + TRACK_COLUMNS + " FROM tracks WHERE track_id IN ?"),
-                    session.prepare("SELECT track_id, artist_id, genres, filled_features, features, stats_id "
-                            + "FROM tracks WHERE track_id IN ?"),
-                    session.prepare("SELECT " + TRACK_COLUMNS + " FROM tracks WHERE track_id = ?"),
-                    session.prepare("SELECT embedding FROM tracks WHERE track_id = ?"),
-                    session.prepare("UPDATE artists SET name = ?, tags = ? WHERE artist_id = ?"),
-                    session.prepare("SELECT artist_id, name, tags FROM artists WHERE artist_id IN ?"),
-                    session.prepare("INSERT INTO normalisation_stats (stats_id, feature, method, count, mean, stddev, "
-                            + "min, max, median) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                    session.prepare("SELECT feature, method, count, mean, stddev, min, max, median "
-                            + "FROM normalisation_stats WHERE stats_id = ?"),
-                    session.prepare("INSERT INTO normalisation_current (scope, stats_id, tracks, fitted_at) "
-                            + "VALUES (?, ?, ?, ?)"),
-                    session.prepare("SELECT stats_id, tracks, fitted_at FROM normalisation_current WHERE scope = ?"),
-                    session.prepare("SELECT token(track_id) AS position, " + TRACK_COLUMNS
-                            + " FROM tracks WHERE token(track_id) > ? LIMIT ?"),
-                    session.prepare("SELECT track_id, listeners, total_plays FROM tracks WHERE track_id IN ?"),
-                    session.prepare("DELETE FROM tracks USING TIMESTAMP ? WHERE track_id = ?"),
-                    session.prepare("UPDATE tracks USING TIMESTAMP ? SET merged_into = ? WHERE track_id = ?"));
+                            + "WHERE track_id = ?")),
+                    session.prepare(
+                            cql("UPDATE tracks SET filled_features = ?, features = ?, imputed = ?, stats_id = ? "
+                                    + "WHERE track_id = ?")),
+                    session.prepare(cql("UPDATE tracks SET embedding = ?, embedded_text = ? WHERE track_id = ?")),
+                    session.prepare(cql("UPDATE tracks SET listeners = ?, total_plays = ? WHERE track_id = ?")),
+                    session.prepare(cql("SELECT " + TRACK_COLUMNS + " FROM tracks WHERE track_id IN ?")),
+                    session.prepare(cql("SELECT track_id, artist_id, genres, filled_features, features, stats_id "
+                            + "FROM tracks WHERE track_id IN ?")),
+                    session.prepare(cql("SELECT " + TRACK_COLUMNS + " FROM tracks WHERE track_id = ?")),
+                    session.prepare(cql("SELECT embedding FROM tracks WHERE track_id = ?")),
+                    session.prepare(cql("UPDATE artists SET name = ?, tags = ? WHERE artist_id = ?")),
+                    session.prepare(cql("SELECT artist_id, name, tags FROM artists WHERE artist_id IN ?")),
+                    session.prepare(
+                            cql("INSERT INTO normalisation_stats (stats_id, feature, method, count, mean, stddev, "
+                                    + "min, max, median) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                    session.prepare(cql("SELECT feature, method, count, mean, stddev, min, max, median "
+                            + "FROM normalisation_stats WHERE stats_id = ?")),
+                    session.prepare(cql("INSERT INTO normalisation_current (scope, stats_id, tracks, fitted_at) "
+                            + "VALUES (?, ?, ?, ?)")),
+                    session.prepare(
+                            cql("SELECT stats_id, tracks, fitted_at FROM normalisation_current WHERE scope = ?")),
+                    session.prepare(cql("SELECT token(track_id) AS position, " + TRACK_COLUMNS
+                            + " FROM tracks WHERE token(track_id) > ? LIMIT ?")),
+                    session.prepare(cql("SELECT track_id, listeners, total_plays FROM tracks WHERE track_id IN ?")),
+                    session.prepare(cql("DELETE FROM tracks USING TIMESTAMP ? WHERE track_id = ?")),
+                    session.prepare(cql("UPDATE tracks USING TIMESTAMP ? SET merged_into = ? WHERE track_id = ?")));
             statements = current;
         }
         return current;
@@ -229,7 +234,7 @@ public class CatalogStore {
 
     /** Every artist, a page at a time. */
     public void forEachArtist(Consumer<ArtistRow> action) {
-        for (Row row : session.execute(SimpleStatement.newInstance("SELECT artist_id, name, tags FROM artists")
+        for (Row row : session.execute(SimpleStatement.newInstance(cql("SELECT artist_id, name, tags FROM artists"))
                 .setPageSize(PAGE))) {
             action.accept(artistRow(row));
         }

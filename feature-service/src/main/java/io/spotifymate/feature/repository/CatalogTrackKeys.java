@@ -1,5 +1,7 @@
 package io.spotifymate.feature.repository;
 
+import static io.spotifymate.featurestore.FeatureStoreSchema.cql;
+
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
@@ -42,10 +44,10 @@ public class CatalogTrackKeys {
         Statements current = statements;
         if (current == null) {
             current = new Statements(
-                    session.prepare("INSERT INTO catalog_track_keys (match_key, track_id, artist_name, track_name, "
-                            + "cataloged_at) VALUES (?, ?, ?, ?, ?)"),
-                    session.prepare("SELECT match_key, track_id, artist_name, track_name, cataloged_at "
-                            + "FROM catalog_track_keys WHERE match_key IN ?"));
+                    session.prepare(cql("INSERT INTO catalog_track_keys (match_key, track_id, artist_name, track_name, "
+                            + "cataloged_at) VALUES (?, ?, ?, ?, ?)")),
+                    session.prepare(cql("SELECT match_key, track_id, artist_name, track_name, cataloged_at "
+                            + "FROM catalog_track_keys WHERE match_key IN ?")));
             statements = current;
         }
         return current;

@@ -1,5 +1,7 @@
 package io.spotifymate.feature.repository;
 
+import static io.spotifymate.featurestore.FeatureStoreSchema.cql;
+
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
@@ -26,8 +28,9 @@ public class CorpusStore {
 
     public void saveArtistPlays(List<ArtistPlaysCounted> counts) {
         if (save == null) {
-            save = session.prepare("INSERT INTO corpus_artist_plays (user_id, artist_id, artist_name, plays, source) "
-                    + "VALUES (?, ?, ?, ?, ?) USING TIMESTAMP ?");
+            save = session.prepare(
+                    cql("INSERT INTO corpus_artist_plays (user_id, artist_id, artist_name, plays, source) "
+                            + "VALUES (?, ?, ?, ?, ?) USING TIMESTAMP ?"));
         }
         List<BoundStatement> writes = new ArrayList<>(counts.size());
         for (ArtistPlaysCounted count : counts) {

@@ -1,10 +1,12 @@
 package io.spotifymate.feature.repository;
 
+import static io.spotifymate.featurestore.FeatureStoreSchema.cql;
+
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
-import io.spotifymate.feature.repository.FeatureStore.UserTrack;
+import io.spotifymate.feature.repository.PlayStore.UserTrack;
 import io.spotifymate.feature.service.TrackNameMatch;
 import io.spotifymate.feature.service.TrackNameMatch.LocalNames;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,17 +63,17 @@ public class LocalTrackStore {
         Statements current = statements;
         if (current == null) {
             current = new Statements(
-                    session.prepare("INSERT INTO local_track_keys (match_key, track_id, artist_name, track_name) "
-                            + "VALUES (?, ?, ?, ?)"),
-                    session.prepare("INSERT INTO local_track_listeners (track_id, user_id) VALUES (?, ?)"),
-                    session.prepare("SELECT match_key, track_id, artist_name, track_name FROM local_track_keys "
-                            + "WHERE match_key IN ?"),
-                    session.prepare("SELECT track_id, user_id FROM local_track_listeners WHERE track_id IN ?"),
-                    session.prepare("DELETE FROM local_track_listeners WHERE track_id = ? AND user_id = ?"),
-                    session.prepare("SELECT alias_id, track_id, matched_by, aliased_at FROM track_aliases "
-                            + "WHERE alias_id IN ?"),
-                    session.prepare("INSERT INTO track_aliases (alias_id, track_id, matched_by, aliased_at) "
-                            + "VALUES (?, ?, ?, ?)"));
+                    session.prepare(cql("INSERT INTO local_track_keys (match_key, track_id, artist_name, track_name) "
+                            + "VALUES (?, ?, ?, ?)")),
+                    session.prepare(cql("INSERT INTO local_track_listeners (track_id, user_id) VALUES (?, ?)")),
+                    session.prepare(cql("SELECT match_key, track_id, artist_name, track_name FROM local_track_keys "
+                            + "WHERE match_key IN ?")),
+                    session.prepare(cql("SELECT track_id, user_id FROM local_track_listeners WHERE track_id IN ?")),
+                    session.prepare(cql("DELETE FROM local_track_listeners WHERE track_id = ? AND user_id = ?")),
+                    session.prepare(cql("SELECT alias_id, track_id, matched_by, aliased_at FROM track_aliases "
+                            + "WHERE alias_id IN ?")),
+                    session.prepare(cql("INSERT INTO track_aliases (alias_id, track_id, matched_by, aliased_at) "
+                            + "VALUES (?, ?, ?, ?)")));
             statements = current;
         }
         return current;
@@ -83,7 +85,7 @@ public class LocalTrackStore {
 
     /**
      * The index rows of a local track's names, one per distinct key; none without both names. Written whenever the
-     * track's names are (once per process, see {@code FeatureStore.savePlays}).
+     * track's names are (once per process, see {@code PlayStore.savePlays}).
      */
     List<BoundStatement> keyWrites(String trackId, String artistName, String trackName) {
         if (!isLocal(trackId) || artistName == null || trackName == null) {

@@ -1,5 +1,7 @@
 package io.spotifymate.feature.repository;
 
+import static io.spotifymate.featurestore.FeatureStoreSchema.cql;
+
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -46,17 +48,18 @@ public class PlaylistStore {
         if (current == null) {
             current = new Statements(
                     session.prepare(
-                            "INSERT INTO playlists (playlist_id, name, owner_user_id, followers, tracks, source) "
-                                    + "VALUES (?, ?, ?, ?, ?, ?)"),
-                    session.prepare("INSERT INTO track_playlists (track_id, playlist_id, position, playlist_length) "
-                            + "VALUES (?, ?, ?, ?)"),
+                            cql("INSERT INTO playlists (playlist_id, name, owner_user_id, followers, tracks, source) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?)")),
                     session.prepare(
-                            "DELETE FROM track_playlists USING TIMESTAMP ? WHERE track_id = ? AND playlist_id = ?"),
-                    session.prepare("UPDATE tracks USING TIMESTAMP " + FeatureStore.PLAY_NAME_TIMESTAMP
-                            + " SET name = ?, artist_name = ?, album_name = ?, artist_id = ? WHERE track_id = ?"),
-                    session.prepare("SELECT playlist_id, position, playlist_length FROM track_playlists "
-                            + "WHERE track_id = ? LIMIT ?"),
-                    session.prepare("SELECT playlist_id, tracks FROM playlists WHERE playlist_id IN ?"));
+                            cql("INSERT INTO track_playlists (track_id, playlist_id, position, playlist_length) "
+                                    + "VALUES (?, ?, ?, ?)")),
+                    session.prepare(cql(
+                            "DELETE FROM track_playlists USING TIMESTAMP ? WHERE track_id = ? AND playlist_id = ?")),
+                    session.prepare(cql("UPDATE tracks USING TIMESTAMP " + PlayStore.PLAY_NAME_TIMESTAMP
+                            + " SET name = ?, artist_name = ?, album_name = ?, artist_id = ? WHERE track_id = ?")),
+                    session.prepare(cql("SELECT playlist_id, position, playlist_length FROM track_playlists "
+                            + "WHERE track_id = ? LIMIT ?")),
+                    session.prepare(cql("SELECT playlist_id, tracks FROM playlists WHERE playlist_id IN ?")));
             statements = current;
         }
         return current;

@@ -1,5 +1,7 @@
 package io.spotifymate.feature.repository;
 
+import static io.spotifymate.featurestore.FeatureStoreSchema.cql;
+
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
@@ -87,35 +89,40 @@ public class UserStore {
         Statements current = statements;
         if (current == null) {
             current = new Statements(
-                    session.prepare("INSERT INTO user_feedback (user_id, target, target_id, kind, given_at, event_id) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)"),
-                    session.prepare("SELECT target, target_id, kind, given_at FROM user_feedback WHERE user_id = ?"),
-                    session.prepare("INSERT INTO user_artist_stats (user_id, artist_id, artist_name, plays, "
+                    session.prepare(
+                            cql("INSERT INTO user_feedback (user_id, target, target_id, kind, given_at, event_id) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?)")),
+                    session.prepare(
+                            cql("SELECT target, target_id, kind, given_at FROM user_feedback WHERE user_id = ?")),
+                    session.prepare(cql("INSERT INTO user_artist_stats (user_id, artist_id, artist_name, plays, "
                             + "completed_plays, skips, total_ms, first_played, last_played, affinity_log2) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                    session.prepare("SELECT artist_id, artist_name, plays, completed_plays, skips, total_ms, "
-                            + "first_played, last_played, affinity_log2 FROM user_artist_stats WHERE user_id = ?"),
-                    session.prepare("INSERT INTO user_month_activity (user_id, month, plays, skips, total_ms, by_hour, "
-                            + "by_weekday, artists) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                    session.prepare("SELECT month, plays, skips, total_ms, by_hour, by_weekday, artists "
-                            + "FROM user_month_activity WHERE user_id = ?"),
-                    session.prepare("INSERT INTO user_profiles (user_id, plays, completed_plays, skips, total_ms, "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                    session.prepare(cql("SELECT artist_id, artist_name, plays, completed_plays, skips, total_ms, "
+                            + "first_played, last_played, affinity_log2 FROM user_artist_stats WHERE user_id = ?")),
+                    session.prepare(
+                            cql("INSERT INTO user_month_activity (user_id, month, plays, skips, total_ms, by_hour, "
+                                    + "by_weekday, artists) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")),
+                    session.prepare(cql("SELECT month, plays, skips, total_ms, by_hour, by_weekday, artists "
+                            + "FROM user_month_activity WHERE user_id = ?")),
+                    session.prepare(cql("INSERT INTO user_profiles (user_id, plays, completed_plays, skips, total_ms, "
                             + "distinct_tracks, distinct_artists, first_played, last_played, profile, profile_tracks, "
                             + "tags, moods, by_hour, by_weekday, stats_id) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                    session.prepare("SELECT * FROM user_profiles WHERE user_id = ?"),
-                    session.prepare("UPDATE pending_marks SET months = months + ?, tracks = tracks + ?, marked = now() "
-                            + "WHERE bucket = ? AND user_id = ?"),
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                    session.prepare(cql("SELECT * FROM user_profiles WHERE user_id = ?")),
                     session.prepare(
-                            "SELECT user_id, WRITETIME(marked) AS marked_at FROM pending_marks WHERE bucket IN ?"),
-                    session.prepare("SELECT months, tracks, WRITETIME(marked) AS marked_at FROM pending_marks "
-                            + "WHERE bucket = ? AND user_id = ?"),
+                            cql("UPDATE pending_marks SET months = months + ?, tracks = tracks + ?, marked = now() "
+                                    + "WHERE bucket = ? AND user_id = ?")),
                     session.prepare(
-                            "DELETE FROM pending_marks USING TIMESTAMP ? WHERE bucket = ?" + " AND user_id = ?"),
-                    session.prepare("SELECT kind, given_at, event_id FROM user_feedback "
-                            + "WHERE user_id = ? AND target = ? AND target_id = ?"),
-                    session.prepare("INSERT INTO user_feedback (user_id, target, target_id, kind, given_at, event_id) "
-                            + "VALUES (?, ?, ?, ?, ?, ?) USING TIMESTAMP ?"));
+                            cql("SELECT user_id, WRITETIME(marked) AS marked_at FROM pending_marks WHERE bucket IN ?")),
+                    session.prepare(cql("SELECT months, tracks, WRITETIME(marked) AS marked_at FROM pending_marks "
+                            + "WHERE bucket = ? AND user_id = ?")),
+                    session.prepare(
+                            cql("DELETE FROM pending_marks USING TIMESTAMP ? WHERE bucket = ?" + " AND user_id = ?")),
+                    session.prepare(cql("SELECT kind, given_at, event_id FROM user_feedback "
+                            + "WHERE user_id = ? AND target = ? AND target_id = ?")),
+                    session.prepare(
+                            cql("INSERT INTO user_feedback (user_id, target, target_id, kind, given_at, event_id) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?) USING TIMESTAMP ?")));
             statements = current;
         }
         return current;

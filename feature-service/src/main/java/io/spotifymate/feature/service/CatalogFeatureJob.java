@@ -6,7 +6,7 @@ import io.spotifymate.feature.repository.CatalogStore;
 import io.spotifymate.feature.repository.CatalogStore.ArtistRow;
 import io.spotifymate.feature.repository.CatalogStore.DerivedFeatures;
 import io.spotifymate.feature.repository.CatalogStore.TrackRow;
-import io.spotifymate.feature.repository.FeatureStore;
+import io.spotifymate.feature.repository.PlayStore;
 import io.spotifymate.feature.repository.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -57,7 +57,7 @@ public class CatalogFeatureJob {
     public record Pass(int tracks, int written, int embedded, String statsId) {}
 
     private final CatalogStore catalog;
-    private final FeatureStore plays;
+    private final PlayStore plays;
     private final UserStore users;
     private final TrackEmbedder embedder;
     private final FeatureConfig config;
@@ -95,7 +95,7 @@ public class CatalogFeatureJob {
 
     public CatalogFeatureJob(
             CatalogStore catalog,
-            FeatureStore plays,
+            PlayStore plays,
             UserStore users,
             TrackEmbedder embedder,
             FeatureConfig config,

@@ -9,8 +9,8 @@ import io.spotifymate.events.PlaylistImported;
 import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.feature.repository.CatalogStore;
 import io.spotifymate.feature.repository.CorpusStore;
-import io.spotifymate.feature.repository.FeatureStore;
 import io.spotifymate.feature.repository.Months;
+import io.spotifymate.feature.repository.PlayStore;
 import io.spotifymate.feature.repository.PlaylistStore;
 import io.spotifymate.feature.repository.UserStore;
 import io.spotifymate.feature.repository.UserStore.PendingChanges;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 @ApplicationScoped
 public class FeatureService {
 
-    private final FeatureStore plays;
+    private final PlayStore plays;
     private final CatalogStore catalog;
     private final UserStore users;
     private final PlaylistStore playlists;
@@ -43,7 +43,7 @@ public class FeatureService {
     private final CorpusStore corpus;
 
     public FeatureService(
-            FeatureStore plays,
+            PlayStore plays,
             CatalogStore catalog,
             UserStore users,
             PlaylistStore playlists,

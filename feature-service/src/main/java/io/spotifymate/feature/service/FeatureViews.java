@@ -7,8 +7,8 @@ import io.spotifymate.feature.UserProfile;
 import io.spotifymate.feature.config.FeatureConfig;
 import io.spotifymate.feature.repository.CatalogStore;
 import io.spotifymate.feature.repository.CatalogStore.TrackRow;
-import io.spotifymate.feature.repository.FeatureStore;
-import io.spotifymate.feature.repository.FeatureStore.UserTrackRow;
+import io.spotifymate.feature.repository.PlayStore;
+import io.spotifymate.feature.repository.PlayStore.UserTrackRow;
 import io.spotifymate.feature.repository.PlaylistStore;
 import io.spotifymate.feature.repository.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +24,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class FeatureViews {
 
-    private final FeatureStore plays;
+    private final PlayStore plays;
     private final CatalogStore catalog;
     private final UserStore users;
     private final PlaylistStore playlists;
@@ -34,7 +34,7 @@ public class FeatureViews {
     static final int PLAYLISTS_PER_SEED = 1_000;
 
     public FeatureViews(
-            FeatureStore plays, CatalogStore catalog, UserStore users, PlaylistStore playlists, FeatureConfig config) {
+            PlayStore plays, CatalogStore catalog, UserStore users, PlaylistStore playlists, FeatureConfig config) {
         this.plays = plays;
         this.catalog = catalog;
         this.users = users;

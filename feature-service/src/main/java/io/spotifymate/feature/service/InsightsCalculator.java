@@ -4,7 +4,7 @@ import io.spotifymate.events.ArtistIds;
 import io.spotifymate.feature.Insights;
 import io.spotifymate.feature.repository.CatalogStore.ArtistRow;
 import io.spotifymate.feature.repository.CatalogStore.TrackRow;
-import io.spotifymate.feature.repository.FeatureStore.StoredPlay;
+import io.spotifymate.feature.repository.PlayStore.StoredPlay;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;

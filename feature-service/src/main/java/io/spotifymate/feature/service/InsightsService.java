@@ -3,10 +3,10 @@ package io.spotifymate.feature.service;
 import io.spotifymate.events.ArtistIds;
 import io.spotifymate.feature.Insights;
 import io.spotifymate.feature.repository.CatalogStore;
-import io.spotifymate.feature.repository.FeatureStore;
-import io.spotifymate.feature.repository.FeatureStore.StoredPlay;
-import io.spotifymate.feature.repository.FeatureStore.UserTrackRow;
 import io.spotifymate.feature.repository.Months;
+import io.spotifymate.feature.repository.PlayStore;
+import io.spotifymate.feature.repository.PlayStore.StoredPlay;
+import io.spotifymate.feature.repository.PlayStore.UserTrackRow;
 import io.spotifymate.feature.repository.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
@@ -25,11 +25,11 @@ import java.util.Objects;
 @ApplicationScoped
 public class InsightsService {
 
-    private final FeatureStore plays;
+    private final PlayStore plays;
     private final CatalogStore catalog;
     private final UserStore users;
 
-    public InsightsService(FeatureStore plays, CatalogStore catalog, UserStore users) {
+    public InsightsService(PlayStore plays, CatalogStore catalog, UserStore users) {
         this.plays = plays;
         this.catalog = catalog;
         this.users = users;

@@ -4,12 +4,12 @@ import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.feature.repository.CatalogStore;
 import io.spotifymate.feature.repository.CatalogTrackKeys;
-import io.spotifymate.feature.repository.FeatureStore;
-import io.spotifymate.feature.repository.FeatureStore.PlayMove;
-import io.spotifymate.feature.repository.FeatureStore.TrackPlayRow;
-import io.spotifymate.feature.repository.FeatureStore.UserTrack;
 import io.spotifymate.feature.repository.LocalTrackStore;
 import io.spotifymate.feature.repository.LocalTrackStore.Alias;
+import io.spotifymate.feature.repository.PlayStore;
+import io.spotifymate.feature.repository.PlayStore.PlayMove;
+import io.spotifymate.feature.repository.PlayStore.TrackPlayRow;
+import io.spotifymate.feature.repository.PlayStore.UserTrack;
 import io.spotifymate.feature.repository.UserStore;
 import io.spotifymate.feature.repository.UserStore.FeedbackCopy;
 import io.spotifymate.feature.service.Rekeying.Plan;
@@ -55,14 +55,14 @@ public class LocalTrackMerger {
     private static final Logger LOG = Logger.getLogger(LocalTrackMerger.class);
 
     private final LocalTrackStore localTracks;
-    private final FeatureStore plays;
+    private final PlayStore plays;
     private final CatalogStore catalog;
     private final UserStore users;
     private final CatalogTrackKeys catalogKeys;
 
     public LocalTrackMerger(
             LocalTrackStore localTracks,
-            FeatureStore plays,
+            PlayStore plays,
             CatalogStore catalog,
             UserStore users,
             CatalogTrackKeys catalogKeys) {

@@ -1,6 +1,6 @@
 package io.spotifymate.feature.service;
 
-import io.spotifymate.feature.repository.FeatureStore;
+import io.spotifymate.feature.repository.PlayStore;
 import io.spotifymate.feature.repository.UserStore;
 import io.spotifymate.feature.repository.UserStore.PendingChanges;
 import jakarta.annotation.PreDestroy;
@@ -37,7 +37,7 @@ public class RebuildService {
             CatalogFeatureJob.Pass catalog,
             String error) {}
 
-    private final FeatureStore plays;
+    private final PlayStore plays;
     private final UserStore users;
     private final CatalogFeatureJob catalogJob;
     private final Clock clock = Clock.systemUTC();
@@ -51,7 +51,7 @@ public class RebuildService {
             new AtomicReference<>(new Progress("NEVER_RUN", null, null, 0, 0, null, null));
     private final AtomicLong userTracksQueued = new AtomicLong();
 
-    public RebuildService(FeatureStore plays, UserStore users, CatalogFeatureJob catalogJob) {
+    public RebuildService(PlayStore plays, UserStore users, CatalogFeatureJob catalogJob) {
         this.plays = plays;
         this.users = users;
         this.catalogJob = catalogJob;

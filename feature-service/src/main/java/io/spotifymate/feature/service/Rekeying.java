@@ -1,9 +1,9 @@
 package io.spotifymate.feature.service;
 
 import io.spotifymate.events.PlayRecorded;
-import io.spotifymate.feature.repository.FeatureStore.PlayMove;
-import io.spotifymate.feature.repository.FeatureStore.TrackPlayRow;
 import io.spotifymate.feature.repository.Months;
+import io.spotifymate.feature.repository.PlayStore.PlayMove;
+import io.spotifymate.feature.repository.PlayStore.TrackPlayRow;
 import io.spotifymate.feature.repository.UserStore.PendingChanges;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

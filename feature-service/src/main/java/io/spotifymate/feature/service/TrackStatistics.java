@@ -1,7 +1,7 @@
 package io.spotifymate.feature.service;
 
-import io.spotifymate.feature.repository.FeatureStore.StoredPlay;
-import io.spotifymate.feature.repository.FeatureStore.UserTrackRow;
+import io.spotifymate.feature.repository.PlayStore.StoredPlay;
+import io.spotifymate.feature.repository.PlayStore.UserTrackRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

@@ -7,13 +7,14 @@ import io.spotifymate.feature.UserProfile;
 import io.spotifymate.feature.config.FeatureConfig;
 import io.spotifymate.feature.repository.CatalogStore;
 import io.spotifymate.feature.repository.CatalogStore.TrackRow;
-import io.spotifymate.feature.repository.FeatureStore;
-import io.spotifymate.feature.repository.FeatureStore.StoredPlay;
-import io.spotifymate.feature.repository.FeatureStore.UserTrackRow;
 import io.spotifymate.feature.repository.LocalTrackStore;
+import io.spotifymate.feature.repository.PlayStore;
+import io.spotifymate.feature.repository.PlayStore.StoredPlay;
+import io.spotifymate.feature.repository.PlayStore.UserTrackRow;
 import io.spotifymate.feature.repository.UserStore;
 import io.spotifymate.feature.repository.UserStore.PendingUser;
 import io.spotifymate.feature.repository.UserStore.Waiting;
+import io.spotifymate.featurestore.FeatureStoreSchema;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -54,7 +55,7 @@ public class UserFeatureJob {
     /** Up to this many touched tracks, their statistics are read track by track; beyond, from the whole history. */
     static final int TRACKS_READ_ONE_BY_ONE = 200;
 
-    private final FeatureStore plays;
+    private final PlayStore plays;
     private final CatalogStore catalog;
     private final UserStore users;
     private final CatalogFeatureJob catalogJob;
@@ -81,7 +82,7 @@ public class UserFeatureJob {
     private final ExecutorService workers;
 
     public UserFeatureJob(
-            FeatureStore plays,
+            PlayStore plays,
             CatalogStore catalog,
             UserStore users,
             CatalogFeatureJob catalogJob,
@@ -251,7 +252,7 @@ public class UserFeatureJob {
                 profile.plays(),
                 profile.distinctTracks(),
                 pending.tracks().size(),
-                FeatureStore.SCHEMA_VERSION);
+                FeatureStoreSchema.VERSION);
         // Acknowledged by Kafka before the mark goes: a failure here leaves the user waiting for the next round.
         updates.send(update).toCompletableFuture().join();
         users.clearPending(pending);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.spotifymate.feature.UserProfile;
 import io.spotifymate.feature.repository.CatalogStore.ArtistRow;
 import io.spotifymate.feature.repository.CatalogStore.TrackRow;
-import io.spotifymate.feature.repository.FeatureStore.UserTrackRow;
+import io.spotifymate.feature.repository.PlayStore.UserTrackRow;
 import io.spotifymate.feature.repository.UserStore.ArtistStats;
 import java.time.Instant;
 import java.util.ArrayList;

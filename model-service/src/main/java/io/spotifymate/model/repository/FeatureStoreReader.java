@@ -1,5 +1,7 @@
 package io.spotifymate.model.repository;
 
+import static io.spotifymate.featurestore.FeatureStoreSchema.cql;
+
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
@@ -84,13 +86,13 @@ public class FeatureStoreReader {
     /** One user's positive tracks with their strengths, for folding them into a served model. */
     public List<UserTrack> userTracks(String userId) {
         Feedback feedback = Feedback.empty();
-        session.execute(session.prepare("SELECT target, target_id, kind FROM user_feedback WHERE user_id = ?")
+        session.execute(session.prepare(cql("SELECT target, target_id, kind FROM user_feedback WHERE user_id = ?"))
                         .bind(userId))
                 .forEach(feedback::add);
         List<UserTrack> tracks = new ArrayList<>();
         for (Row row : session.execute(
-                session.prepare("SELECT track_id, artist_name, plays, completed_plays, skips FROM user_track_stats "
-                                + "WHERE user_id = ?")
+                session.prepare(cql("SELECT track_id, artist_name, plays, completed_plays, skips FROM user_track_stats "
+                                + "WHERE user_id = ?"))
                         .bind(userId))) {
             double strength = feedback.strength(row);
             if (strength > 0) {
@@ -114,20 +116,20 @@ public class FeatureStoreReader {
     public TrainingData trainingData() {
         Map<String, Feedback> feedback = new HashMap<>();
         for (Row row : session.execute(
-                SimpleStatement.newInstance("SELECT user_id, target, target_id, kind FROM user_feedback")
+                SimpleStatement.newInstance(cql("SELECT user_id, target, target_id, kind FROM user_feedback"))
                         .setPageSize(PAGE))) {
             feedback.computeIfAbsent(row.getString("user_id"), u -> Feedback.empty())
                     .add(row);
         }
 
-        Row current = session.execute("SELECT stats_id FROM normalisation_current WHERE scope = 'audio'")
+        Row current = session.execute(cql("SELECT stats_id FROM normalisation_current WHERE scope = 'audio'"))
                 .one();
         String statsId = current == null ? null : current.getString("stats_id");
         Map<String, Map<String, Object>> normalisation = new TreeMap<>();
         if (statsId != null) {
             for (Row row :
-                    session.execute(session.prepare("SELECT feature, method, count, mean, stddev, min, max, median "
-                                    + "FROM normalisation_stats WHERE stats_id = ?")
+                    session.execute(session.prepare(cql("SELECT feature, method, count, mean, stddev, min, max, median "
+                                    + "FROM normalisation_stats WHERE stats_id = ?"))
                             .bind(statsId))) {
                 Map<String, Object> stats = new TreeMap<>();
                 stats.put("method", row.getString("method"));
@@ -147,8 +149,8 @@ public class FeatureStoreReader {
 
         Feedback none = Feedback.empty();
         for (Row row : session.execute(SimpleStatement.newInstance(
-                        "SELECT user_id, track_id, artist_name, plays, completed_plays, skips, first_played "
-                                + "FROM user_track_stats")
+                        cql("SELECT user_id, track_id, artist_name, plays, completed_plays, skips, first_played "
+                                + "FROM user_track_stats"))
                 .setPageSize(PAGE))) {
             String user = row.getString("user_id");
             double strength = feedback.getOrDefault(user, none).strength(row);
@@ -162,10 +164,10 @@ public class FeatureStoreReader {
             }
         }
 
-        for (Row row : session.execute(
-                SimpleStatement.newInstance("SELECT track_id, artist_name, listeners, features, imputed, embedding, "
-                                + "merged_into FROM tracks")
-                        .setPageSize(PAGE))) {
+        for (Row row : session.execute(SimpleStatement.newInstance(
+                        cql("SELECT track_id, artist_name, listeners, features, imputed, embedding, "
+                                + "merged_into FROM tracks"))
+                .setPageSize(PAGE))) {
             if (row.getString("merged_into") != null) {
                 continue; // a local track whose plays moved to the catalog track it names: no item of its own
             }
@@ -192,8 +194,9 @@ public class FeatureStoreReader {
             assembler.catalogTrack(row.getString("track_id"), vector);
         }
 
-        PreparedStatement playlists = session.prepare("SELECT token(playlist_id), playlist_id, tracks FROM playlists "
-                + "WHERE token(playlist_id) >= ? LIMIT ?");
+        PreparedStatement playlists =
+                session.prepare(cql("SELECT token(playlist_id), playlist_id, tracks FROM playlists "
+                        + "WHERE token(playlist_id) >= ? LIMIT ?"));
         long read = TokenPages.forEach(
                 (from, limit) -> {
                     List<TokenPages.Keyed<Row>> page = new ArrayList<>(limit);
@@ -210,7 +213,7 @@ public class FeatureStoreReader {
         String listener = null;
         List<String> artists = new ArrayList<>();
         for (Row row :
-                session.execute(SimpleStatement.newInstance("SELECT user_id, artist_name FROM corpus_artist_plays")
+                session.execute(SimpleStatement.newInstance(cql("SELECT user_id, artist_name FROM corpus_artist_plays"))
                         .setPageSize(PAGE))) {
             String user = row.getString("user_id");
             if (!user.equals(listener)) {

@@ -3,6 +3,7 @@ package io.spotifymate.model.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.spotifymate.events.artifact.Checksums;
 import io.spotifymate.events.artifact.ModelArtifact;
+import io.spotifymate.featurestore.FeatureStoreSchema;
 import io.spotifymate.model.config.ModelConfig;
 import io.spotifymate.model.ranking.Ease;
 import io.spotifymate.model.ranking.Evaluation;
@@ -48,9 +49,6 @@ public class ModelService {
     /** The serving slot the recommender loads. */
     public static final String MODEL_NAME = "recommender";
 
-    /** Feature-store schema version this service reads (feature-service writes version 2). */
-    public static final int FEATURE_SCHEMA_VERSION = 2;
-
     private static final Logger LOG = Logger.getLogger(ModelService.class);
 
     private final FeatureStoreReader featureStore;
@@ -81,7 +79,7 @@ public class ModelService {
             return Optional.empty();
         }
         Artifacts.Context context =
-                new Artifacts.Context(FEATURE_SCHEMA_VERSION, data.normalisationId(), data.normalisation());
+                new Artifacts.Context(FeatureStoreSchema.VERSION, data.normalisationId(), data.normalisation());
         Judging judging = Judging.of(all, config.heldOut(), config.seed());
         Split split = judging.split();
         String evaluation = describe(judging);
@@ -255,7 +253,7 @@ public class ModelService {
         version.metrics = metrics(evaluation);
         version.baselineMetrics = baselineMetrics;
         version.evaluation = evaluationText;
-        version.featureSchemaVersion = FEATURE_SCHEMA_VERSION;
+        version.featureSchemaVersion = FeatureStoreSchema.VERSION;
         version.normalisationId = data.normalisationId();
         version.trainingFrom = window[0];
         version.trainingTo = window[1];

@@ -1,5 +1,7 @@
 package io.spotifymate.recommender.catalog;
 
+import static io.spotifymate.featurestore.FeatureStoreSchema.cql;
+
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
@@ -169,10 +171,11 @@ public class Catalog {
         }
         long started = System.nanoTime();
         long fromMinute = minuteOf(clock.instant()) - 1;
-        Map<String, List<String>> artistTags = artistTags(session.execute(
-                SimpleStatement.newInstance("SELECT name, tags FROM artists").setPageSize(5000)));
+        Map<String, List<String>> artistTags =
+                artistTags(session.execute(SimpleStatement.newInstance(cql("SELECT name, tags FROM artists"))
+                        .setPageSize(5000)));
         List<CatalogSnapshot.Track> tracks = new ArrayList<>();
-        for (Row row : session.execute(SimpleStatement.newInstance("SELECT " + TRACK_COLUMNS + " FROM tracks")
+        for (Row row : session.execute(SimpleStatement.newInstance(cql("SELECT " + TRACK_COLUMNS + " FROM tracks"))
                 .setPageSize(5000))) {
             CatalogSnapshot.Track track = trackOf(row);
             if (track.name() != null) {
@@ -268,9 +271,9 @@ public class Catalog {
         Statements s = statements;
         if (s == null) {
             s = new Statements(
-                    session.prepare("SELECT kind, id FROM catalog_changes WHERE minute = ?"),
-                    session.prepare("SELECT " + TRACK_COLUMNS + " FROM tracks WHERE track_id IN ?"),
-                    session.prepare("SELECT name, tags FROM artists WHERE artist_id IN ?"));
+                    session.prepare(cql("SELECT kind, id FROM catalog_changes WHERE minute = ?")),
+                    session.prepare(cql("SELECT " + TRACK_COLUMNS + " FROM tracks WHERE track_id IN ?")),
+                    session.prepare(cql("SELECT name, tags FROM artists WHERE artist_id IN ?")));
             statements = s;
         }
         return s;

@@ -1,5 +1,7 @@
 package io.spotifymate.recommender.repository;
 
+import static io.spotifymate.featurestore.FeatureStoreSchema.cql;
+
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -58,8 +60,8 @@ public class CoListing {
     private Map<String, Shared> read(String seed) {
         if (playlistsOf == null) {
             playlistsOf = session.prepare(
-                    "SELECT playlist_id FROM track_playlists WHERE track_id = ? LIMIT " + PLAYLISTS_PER_SEED);
-            tracksOf = session.prepare("SELECT tracks FROM playlists WHERE playlist_id = ?");
+                    cql("SELECT playlist_id FROM track_playlists WHERE track_id = ? LIMIT " + PLAYLISTS_PER_SEED));
+            tracksOf = session.prepare(cql("SELECT tracks FROM playlists WHERE playlist_id = ?"));
         }
         List<String> playlistIds = new ArrayList<>();
         for (Row row : session.execute(playlistsOf.bind(seed))) {

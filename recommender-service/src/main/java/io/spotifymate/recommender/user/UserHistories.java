@@ -1,5 +1,7 @@
 package io.spotifymate.recommender.user;
 
+import static io.spotifymate.featurestore.FeatureStoreSchema.cql;
+
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
@@ -45,10 +47,10 @@ public class UserHistories {
     private UserHistory read(String userId) {
         if (playedStatement == null) {
             playedStatement = session.prepare(
-                    "SELECT track_id, artist_name, plays, skips, last_played, affinity_log2 FROM user_track_stats "
-                            + "WHERE user_id = ?");
+                    cql("SELECT track_id, artist_name, plays, skips, last_played, affinity_log2 FROM user_track_stats "
+                            + "WHERE user_id = ?"));
             feedbackStatement = session.prepare(
-                    "SELECT target, target_id, kind, given_at, event_id FROM user_feedback WHERE user_id = ?");
+                    cql("SELECT target, target_id, kind, given_at, event_id FROM user_feedback WHERE user_id = ?"));
         }
         List<UserHistory.PlayedTrack> played = new ArrayList<>();
         for (Row row : session.execute(playedStatement.bind(userId).setPageSize(5000))) {

@@ -1,5 +1,7 @@
 package io.spotifymate.feature.repository;
 
+import static io.spotifymate.featurestore.FeatureStoreSchema.cql;
+
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -29,10 +31,7 @@ import java.util.function.Consumer;
  * statistics are rewritten whole from the plays, never incremented, so a replayed event changes nothing.
  */
 @ApplicationScoped
-public class FeatureStore {
-
-    /** The feature-store schema version the rows follow; models record it. */
-    public static final int SCHEMA_VERSION = 2;
+public class PlayStore {
 
     /**
      * Track names from plays are written with this tiny timestamp: a catalog entry (written at its own time) always
@@ -93,7 +92,7 @@ public class FeatureStore {
     private final CatalogChanges changes;
     private final LocalTrackStore localTracks;
 
-    public FeatureStore(
+    public PlayStore(
             QuarkusCqlSession session, FeatureConfig config, CatalogChanges changes, LocalTrackStore localTracks) {
         this.session = session;
         this.config = config;
@@ -123,38 +122,41 @@ public class FeatureStore {
         if (current == null) {
             current = new Statements(
                     session.prepare(
-                            "INSERT INTO plays_by_user (user_id, month, played_at, event_id, track_id, "
-                                    + "artist_name, ms_played, source, reason_end, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                    session.prepare("INSERT INTO plays_by_user_track (user_id, track_id, played_at, event_id, "
-                            + "artist_name, ms_played, reason_end, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                    session.prepare("SELECT played_at, artist_name, ms_played, reason_end, skipped "
-                            + "FROM plays_by_user_track WHERE user_id = ? AND track_id = ?"),
-                    session.prepare("SELECT played_at, track_id, artist_name, ms_played, reason_end, skipped "
-                            + "FROM plays_by_user WHERE user_id = ? AND month = ?"),
+                            cql(
+                                    "INSERT INTO plays_by_user (user_id, month, played_at, event_id, track_id, "
+                                            + "artist_name, ms_played, source, reason_end, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                    session.prepare(cql("INSERT INTO plays_by_user_track (user_id, track_id, played_at, event_id, "
+                            + "artist_name, ms_played, reason_end, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")),
+                    session.prepare(cql("SELECT played_at, artist_name, ms_played, reason_end, skipped "
+                            + "FROM plays_by_user_track WHERE user_id = ? AND track_id = ?")),
+                    session.prepare(cql("SELECT played_at, track_id, artist_name, ms_played, reason_end, skipped "
+                            + "FROM plays_by_user WHERE user_id = ? AND month = ?")),
                     session.prepare(
-                            "SELECT played_at, track_id, artist_name, ms_played, reason_end, skipped "
-                                    + "FROM plays_by_user WHERE user_id = ? AND month = ? AND played_at >= ? AND played_at < ?"),
+                            cql(
+                                    "SELECT played_at, track_id, artist_name, ms_played, reason_end, skipped "
+                                            + "FROM plays_by_user WHERE user_id = ? AND month = ? AND played_at >= ? AND played_at < ?")),
                     session.prepare(
-                            "INSERT INTO user_track_stats (user_id, track_id, artist_name, plays, completed_plays, "
+                            cql("INSERT INTO user_track_stats (user_id, track_id, artist_name, plays, completed_plays, "
                                     + "skips, total_ms, first_played, last_played, affinity_log2) "
-                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                    session.prepare("UPDATE tracks USING TIMESTAMP " + PLAY_NAME_TIMESTAMP
-                            + " SET name = ?, artist_name = ?, album_name = ?, artist_id = ? WHERE track_id = ?"),
+                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                    session.prepare(cql("UPDATE tracks USING TIMESTAMP " + PLAY_NAME_TIMESTAMP
+                            + " SET name = ?, artist_name = ?, album_name = ?, artist_id = ? WHERE track_id = ?")),
                     session.prepare(
-                            "SELECT track_id, artist_name, plays, completed_plays, skips, total_ms, first_played, "
-                                    + "last_played, affinity_log2 FROM user_track_stats WHERE user_id = ?"),
-                    session.prepare("SELECT track_id, plays FROM user_track_stats WHERE user_id = ? AND track_id IN ?"),
-                    session.prepare("SELECT played_at, event_id, artist_name, ms_played, reason_end, skipped, "
+                            cql("SELECT track_id, artist_name, plays, completed_plays, skips, total_ms, first_played, "
+                                    + "last_played, affinity_log2 FROM user_track_stats WHERE user_id = ?")),
+                    session.prepare(
+                            cql("SELECT track_id, plays FROM user_track_stats WHERE user_id = ? AND track_id IN ?")),
+                    session.prepare(cql("SELECT played_at, event_id, artist_name, ms_played, reason_end, skipped, "
                             + "WRITETIME(ms_played) AS written FROM plays_by_user_track "
-                            + "WHERE user_id = ? AND track_id = ?"),
-                    session.prepare("SELECT artist_name, ms_played, source, reason_end, skipped, "
+                            + "WHERE user_id = ? AND track_id = ?")),
+                    session.prepare(cql("SELECT artist_name, ms_played, source, reason_end, skipped, "
                             + "WRITETIME(ms_played) AS written FROM plays_by_user "
-                            + "WHERE user_id = ? AND month = ? AND played_at = ? AND event_id = ?"),
-                    session.prepare("DELETE FROM plays_by_user "
-                            + "WHERE user_id = ? AND month = ? AND played_at = ? AND event_id = ?"),
-                    session.prepare("DELETE FROM plays_by_user_track "
-                            + "WHERE user_id = ? AND track_id = ? AND played_at = ? AND event_id = ?"),
-                    session.prepare("DELETE FROM user_track_stats WHERE user_id = ? AND track_id = ?"));
+                            + "WHERE user_id = ? AND month = ? AND played_at = ? AND event_id = ?")),
+                    session.prepare(cql("DELETE FROM plays_by_user "
+                            + "WHERE user_id = ? AND month = ? AND played_at = ? AND event_id = ?")),
+                    session.prepare(cql("DELETE FROM plays_by_user_track "
+                            + "WHERE user_id = ? AND track_id = ? AND played_at = ? AND event_id = ?")),
+                    session.prepare(cql("DELETE FROM user_track_stats WHERE user_id = ? AND track_id = ?")));
             statements = current;
         }
         return current;
@@ -445,7 +447,7 @@ public class FeatureStore {
     /** Every (user, track) that has plays: a paged scan of the partition keys, for a rebuild. */
     public void forEachUserTrack(BiConsumer<String, String> action) {
         for (Row row : session.execute(
-                SimpleStatement.newInstance("SELECT DISTINCT user_id, track_id FROM plays_by_user_track")
+                SimpleStatement.newInstance(cql("SELECT DISTINCT user_id, track_id FROM plays_by_user_track"))
                         .setPageSize(PAGE))) {
             action.accept(row.getString("user_id"), row.getString("track_id"));
         }
@@ -453,15 +455,16 @@ public class FeatureStore {
 
     /** Every (user, month) bucket that has plays: a paged scan of the partition keys, for a rebuild. */
     public void forEachUserMonth(BiConsumer<String, String> action) {
-        for (Row row : session.execute(SimpleStatement.newInstance("SELECT DISTINCT user_id, month FROM plays_by_user")
-                .setPageSize(PAGE))) {
+        for (Row row :
+                session.execute(SimpleStatement.newInstance(cql("SELECT DISTINCT user_id, month FROM plays_by_user"))
+                        .setPageSize(PAGE))) {
             action.accept(row.getString("user_id"), row.getString("month"));
         }
     }
 
     /** Every user with statistics: a paged scan of the partition keys. */
     public void forEachUser(Consumer<String> action) {
-        for (Row row : session.execute(SimpleStatement.newInstance("SELECT DISTINCT user_id FROM user_track_stats")
+        for (Row row : session.execute(SimpleStatement.newInstance(cql("SELECT DISTINCT user_id FROM user_track_stats"))
                 .setPageSize(PAGE))) {
             action.accept(row.getString("user_id"));
         }
@@ -469,7 +472,7 @@ public class FeatureStore {
 
     /** Every user-track row's play count: the installation-wide popularity is summed from these. */
     public void forEachPlayCount(TrackPlays action) {
-        for (Row row : session.execute(SimpleStatement.newInstance("SELECT track_id, plays FROM user_track_stats")
+        for (Row row : session.execute(SimpleStatement.newInstance(cql("SELECT track_id, plays FROM user_track_stats"))
                 .setPageSize(PAGE))) {
             action.accept(row.getString("track_id"), row.getInt("plays"));
         }
