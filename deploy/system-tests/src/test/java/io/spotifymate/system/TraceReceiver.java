@@ -18,10 +18,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
@@ -59,6 +61,8 @@ final class TraceReceiver implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final ArrayDeque<ReceivedSpan> spans = new ArrayDeque<>();
+    /** Trace and span ids of the spans kept: an exporter resends a batch it got no answer for in time. */
+    private final Set<String> kept = new HashSet<>();
 
     private TraceReceiver(HttpServer server, ExecutorService threads) {
         this.server = server;
@@ -130,18 +134,24 @@ final class TraceReceiver implements AutoCloseable {
             String service = serviceName(resourceSpans.getResource());
             for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
                 for (Span span : scopeSpans.getSpansList()) {
+                    String traceId = hex(span.getTraceId().toByteArray());
+                    String spanId = hex(span.getSpanId().toByteArray());
+                    if (!kept.add(traceId + "/" + spanId)) {
+                        continue;
+                    }
                     Map<String, String> attributes = new LinkedHashMap<>();
                     span.getAttributesList().forEach(kv -> attributes.put(kv.getKey(), text(kv.getValue())));
                     spans.addLast(new ReceivedSpan(
                             service,
-                            hex(span.getTraceId().toByteArray()),
-                            hex(span.getSpanId().toByteArray()),
+                            traceId,
+                            spanId,
                             hex(span.getParentSpanId().toByteArray()),
                             span.getName(),
                             span.getKind(),
                             Map.copyOf(attributes)));
                     if (spans.size() > KEPT) {
-                        spans.removeFirst();
+                        ReceivedSpan oldest = spans.removeFirst();
+                        kept.remove(oldest.traceId() + "/" + oldest.spanId());
                     }
                 }
             }
