@@ -1,6 +1,7 @@
 package io.spotifymate.chat.client;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.spotifymate.chat.understanding.Understanding;
 import java.util.List;
 
@@ -13,12 +14,7 @@ import java.util.List;
 public record PlaylistRequest(
         Integer lengthMinutes,
         Integer lengthTracks,
-        String mood,
-        String genre,
-        String era,
-        String energy,
-        String tempo,
-        String familiarity,
+        @JsonUnwrapped TrackWishes wishes,
         String arc,
         List<String> seedArtists) {
 
@@ -26,13 +22,8 @@ public record PlaylistRequest(
         if (lengthMinutes != null) {
             lengthTracks = null;
         }
-        mood = Wishes.orNull(mood);
-        genre = Wishes.orNull(genre);
-        era = Wishes.orNull(era);
-        energy = Wishes.orNull(energy);
-        tempo = Wishes.orNull(tempo);
-        familiarity = Wishes.orNull(familiarity);
-        arc = Wishes.orNull(arc);
+        wishes = wishes == null ? new TrackWishes(null, null, null, null, null, null) : wishes;
+        arc = TrackWishes.orNull(arc);
         seedArtists = seedArtists == null || seedArtists.isEmpty() ? null : List.copyOf(seedArtists);
     }
 
@@ -41,14 +32,9 @@ public record PlaylistRequest(
         return new PlaylistRequest(
                 number(understood.slot("lengthMinutes")),
                 number(understood.slot("lengthTracks")),
-                understood.slot("mood"),
-                understood.slot("genre"),
-                understood.slot("era"),
-                understood.slot("energy"),
-                understood.slot("tempo"),
-                understood.slot("familiarity"),
+                TrackWishes.of(understood),
                 understood.slot("arc"),
-                Wishes.orNull(understood.slot("artist")) == null
+                TrackWishes.orNull(understood.slot("artist")) == null
                         ? null
                         : List.of(understood.slot("artist").strip()));
     }
@@ -59,6 +45,6 @@ public record PlaylistRequest(
 
     @Override
     public String toString() {
-        return Wishes.describe(this);
+        return TrackWishes.describe(this);
     }
 }

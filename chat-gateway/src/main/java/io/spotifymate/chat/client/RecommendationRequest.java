@@ -4,38 +4,17 @@ import io.spotifymate.chat.understanding.Understanding;
 
 /**
  * What the chat asks the recommender for, the same whether the offline engine understood a message or a language
- * model called the {@code recommend} tool: how many tracks and the optional filters, blank ones left out.
+ * model called the {@code recommend} tool: how many tracks, what they should be like, and an artist to be like.
  */
-public record RecommendationRequest(
-        int k,
-        String mood,
-        String genre,
-        String era,
-        String energy,
-        String tempo,
-        String familiarity,
-        String likeArtist) {
+public record RecommendationRequest(int k, TrackWishes wishes, String likeArtist) {
 
     public RecommendationRequest {
-        mood = Wishes.orNull(mood);
-        genre = Wishes.orNull(genre);
-        era = Wishes.orNull(era);
-        energy = Wishes.orNull(energy);
-        tempo = Wishes.orNull(tempo);
-        familiarity = Wishes.orNull(familiarity);
-        likeArtist = Wishes.orNull(likeArtist);
+        wishes = wishes == null ? new TrackWishes(null, null, null, null, null, null) : wishes;
+        likeArtist = TrackWishes.orNull(likeArtist);
     }
 
-    /** The filters a message was understood to ask for. */
+    /** What a message was understood to ask for. */
     public static RecommendationRequest of(Understanding understood, int k) {
-        return new RecommendationRequest(
-                k,
-                understood.slot("mood"),
-                understood.slot("genre"),
-                understood.slot("era"),
-                understood.slot("energy"),
-                understood.slot("tempo"),
-                understood.slot("familiarity"),
-                understood.slot("artist"));
+        return new RecommendationRequest(k, TrackWishes.of(understood), understood.slot("artist"));
     }
 }

@@ -37,12 +37,12 @@ public class RecommenderClient {
                 caller.bearer(),
                 caller.userId(),
                 request.k(),
-                request.mood(),
-                request.genre(),
-                request.era(),
-                request.energy(),
-                request.tempo(),
-                request.familiarity(),
+                request.wishes().mood(),
+                request.wishes().genre(),
+                request.wishes().era(),
+                request.wishes().energy(),
+                request.wishes().tempo(),
+                request.wishes().familiarity(),
                 request.likeArtist())));
     }
 

@@ -14,6 +14,7 @@ import io.spotifymate.chat.client.PlaylistView;
 import io.spotifymate.chat.client.RecommendationRequest;
 import io.spotifymate.chat.client.RecommendationsView;
 import io.spotifymate.chat.client.RecommenderClient;
+import io.spotifymate.chat.client.TrackWishes;
 import io.spotifymate.chat.security.Caller;
 import io.spotifymate.chat.understanding.Understanding.Intent;
 import java.util.ArrayList;
@@ -121,7 +122,9 @@ public class MusicTools {
         ledger.did(Intent.RECOMMEND);
         int k = count == null ? 5 : Math.max(1, Math.min(20, count));
         return tracksResult(recommender.recommend(
-                caller, new RecommendationRequest(k, mood, genre, era, energy, tempo, familiarity, likeArtist)));
+                caller,
+                new RecommendationRequest(
+                        k, new TrackWishes(mood, genre, era, energy, tempo, familiarity), likeArtist)));
     }
 
     @Tool(
@@ -167,12 +170,7 @@ public class MusicTools {
         PlaylistRequest wishes = new PlaylistRequest(
                 lengthMinutes,
                 lengthTracks,
-                mood,
-                genre,
-                era,
-                energy,
-                null,
-                null,
+                new TrackWishes(mood, genre, era, energy, null, null),
                 arc,
                 likeArtist == null || likeArtist.isBlank() ? null : List.of(likeArtist.strip()));
         Optional<PlaylistView> made = recommender.createPlaylist(caller, wishes);

@@ -18,8 +18,8 @@ class RequestRecordsTest {
                 Understanding.Intent.PLAYLIST,
                 Map.of("lengthMinutes", "40", "mood", "calm", "genre", "jazz", "artist", " Miles Davis "));
         PlaylistRequest fromMessage = PlaylistRequest.of(understood);
-        PlaylistRequest fromTool =
-                new PlaylistRequest(40, null, "calm", "jazz", " ", "", null, null, null, List.of("Miles Davis"));
+        PlaylistRequest fromTool = new PlaylistRequest(
+                40, null, new TrackWishes("calm", "jazz", " ", "", null, null), null, List.of("Miles Davis"));
 
         assertThat(fromMessage).isEqualTo(fromTool);
         assertThat(JSON.readTree(JSON.writeValueAsString(fromTool)))
@@ -32,13 +32,11 @@ class RequestRecordsTest {
 
     @Test
     void aLengthInMinutesWinsOverOneInTracks() {
-        assertThat(new PlaylistRequest(30, 12, null, null, null, null, null, null, null, null).lengthTracks())
-                .isNull();
-        assertThat(new PlaylistRequest(null, 12, null, null, null, null, null, null, null, List.of()))
-                .satisfies(p -> {
-                    assertThat(p.lengthTracks()).isEqualTo(12);
-                    assertThat(p.seedArtists()).isNull();
-                });
+        assertThat(new PlaylistRequest(30, 12, null, null, null).lengthTracks()).isNull();
+        assertThat(new PlaylistRequest(null, 12, null, null, List.of())).satisfies(p -> {
+            assertThat(p.lengthTracks()).isEqualTo(12);
+            assertThat(p.seedArtists()).isNull();
+        });
     }
 
     @Test
@@ -46,6 +44,7 @@ class RequestRecordsTest {
         Understanding understood = Understanding.of(
                 Understanding.Intent.RECOMMEND, Map.of("mood", "happy", "era", "1990s", "artist", "Blur"));
         assertThat(RecommendationRequest.of(understood, 5))
-                .isEqualTo(new RecommendationRequest(5, "happy", null, "1990s", "", null, " ", "Blur"));
+                .isEqualTo(
+                        new RecommendationRequest(5, new TrackWishes("happy", null, "1990s", "", null, " "), "Blur"));
     }
 }
