@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -233,13 +234,8 @@ class HetRecReaderTest {
 
     /** A real dataset read in place from {@code shared/datasets} beside the checkout; skipped where there is none. */
     private static Path sharedDataset(String name) {
-        Path dir = Path.of("../../shared/datasets", name);
-        if (!Files.isDirectory(dir)) {
-            dir = Path.of("../shared/datasets", name);
-        }
-        assumeThat(Files.isDirectory(dir))
-                .as("the %s dataset is not beside the checkout (../shared/datasets/%s); skipped", name, name)
-                .isTrue();
-        return dir;
+        Optional<Path> dir = SharedDatasets.find(name);
+        assumeThat(dir).as(SharedDatasets.missing(name)).isPresent();
+        return dir.get();
     }
 }

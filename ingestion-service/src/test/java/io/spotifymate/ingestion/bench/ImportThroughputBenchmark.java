@@ -11,6 +11,7 @@ import io.spotifymate.events.SpotifyMateEvent;
 import io.spotifymate.events.Topics;
 import io.spotifymate.events.datasets.HetRecReader;
 import io.spotifymate.events.datasets.HetRecRow;
+import io.spotifymate.events.datasets.SharedDatasets;
 import io.spotifymate.ingestion.ImportJobView;
 import io.spotifymate.ingestion.catalog.CatalogReader;
 import io.spotifymate.ingestion.catalog.CatalogRow;
@@ -118,8 +119,8 @@ class ImportThroughputBenchmark {
                 UploadKind.CATALOG_CSV,
                 EXPORT_RUNS));
 
-        Path hetRec = Path.of("../../shared/datasets/lastfm-hetrec2011");
-        if (Files.isDirectory(hetRec)) {
+        Path hetRec = SharedDatasets.find(SharedDatasets.LASTFM_HETREC).orElse(null);
+        if (hetRec != null) {
             Path zip = temp.resolve("hetrec2011-lastfm-2k.zip");
             zipFolder(hetRec, zip);
             List<Record> hetRecEvents = new ArrayList<>();
@@ -137,7 +138,7 @@ class ImportThroughputBenchmark {
                     UploadKind.LASTFM_HETREC,
                     HETREC_RUNS));
         } else {
-            lines.add("Last.fm HetRec: skipped, ../shared/datasets/lastfm-hetrec2011 is not beside the checkout");
+            lines.add("Last.fm HetRec: " + SharedDatasets.missing(SharedDatasets.LASTFM_HETREC));
         }
 
         Path basic = temp.resolve("StreamingHistory_music_0.json");

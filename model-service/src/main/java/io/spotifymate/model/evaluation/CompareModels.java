@@ -1,5 +1,6 @@
 package io.spotifymate.model.evaluation;
 
+import io.spotifymate.events.datasets.SharedDatasets;
 import io.spotifymate.model.ranking.Ease;
 import io.spotifymate.model.ranking.Ials;
 import io.spotifymate.model.ranking.ItemKnn;
@@ -41,7 +42,10 @@ public final class CompareModels {
                 positional.add(arg);
             }
         }
-        Path dataset = Path.of(positional.size() > 0 ? positional.get(0) : "../shared/datasets/lastfm-hetrec2011");
+        Path dataset = positional.size() > 0
+                ? Path.of(positional.get(0))
+                : SharedDatasets.find(SharedDatasets.LASTFM_HETREC)
+                        .orElse(Path.of("../shared/datasets", SharedDatasets.LASTFM_HETREC));
         Path out = Path.of(positional.size() > 1 ? positional.get(1) : "model-service/target/comparison");
         long started = System.nanoTime();
         HetrecData data = HetrecData.load(dataset, TAG_DIMENSIONS);

@@ -3,6 +3,7 @@ package io.spotifymate.model.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.spotifymate.events.datasets.SharedDatasets;
 import io.spotifymate.model.ranking.Ials;
 import io.spotifymate.model.ranking.Interactions;
 import io.spotifymate.model.ranking.ItemKnn;
@@ -10,7 +11,6 @@ import io.spotifymate.model.ranking.Popularity;
 import io.spotifymate.model.ranking.Recommender;
 import io.spotifymate.model.ranking.Scorer;
 import io.spotifymate.model.ranking.TopK;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -175,13 +176,8 @@ class ListenerOnCorpusTest {
     }
 
     private static Path hetrec() {
-        Path dir = Path.of("../../shared/datasets/lastfm-hetrec2011");
-        if (!Files.isDirectory(dir)) {
-            dir = Path.of("../shared/datasets/lastfm-hetrec2011");
-        }
-        assumeThat(Files.isDirectory(dir))
-                .as("the Last.fm HetRec dataset is not beside the checkout (../shared/datasets/lastfm-hetrec2011)")
-                .isTrue();
-        return dir;
+        Optional<Path> dir = SharedDatasets.find(SharedDatasets.LASTFM_HETREC);
+        assumeThat(dir).as(SharedDatasets.missing(SharedDatasets.LASTFM_HETREC)).isPresent();
+        return dir.get();
     }
 }

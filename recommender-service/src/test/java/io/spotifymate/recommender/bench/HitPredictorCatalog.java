@@ -1,5 +1,6 @@
 package io.spotifymate.recommender.bench;
 
+import io.spotifymate.events.datasets.SharedDatasets;
 import io.spotifymate.recommender.catalog.AudioColumns;
 import io.spotifymate.recommender.fixtures.MusicFixture;
 import java.io.IOException;
@@ -36,14 +37,7 @@ final class HitPredictorCatalog {
 
     /** Where the dataset is, or null. */
     static Path location() {
-        for (Path candidate : List.of(
-                Path.of("../../shared/datasets/spotify-hit-predictor"),
-                Path.of("../shared/datasets/spotify-hit-predictor"))) {
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        return SharedDatasets.find(SharedDatasets.HIT_PREDICTOR).orElse(null);
     }
 
     static List<MusicFixture.FixtureTrack> load(Path dir) throws IOException {
