@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *
  * <p>These keys are for matching only: ids ({@link TrackIds#local}) keep using the exact names, so ids already stored
  * never change. They run for every play an import cannot match exactly; a title without a bracket, a dash or a credit
- * (most of them) costs one scan on top of {@link TrackIds#normalise}.
+ * (most of them) costs one scan on top of {@link TrackIds#normalise}. The steps that look them up, in their order, are
+ * {@link TrackNameMatch}'s.
  */
 public final class TrackMatchKeys {
 

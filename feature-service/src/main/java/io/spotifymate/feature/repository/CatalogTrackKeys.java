@@ -6,8 +6,8 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
 import io.spotifymate.events.TrackCataloged;
-import io.spotifymate.feature.service.TrackNameMatch;
-import io.spotifymate.feature.service.TrackNameMatch.CatalogNames;
+import io.spotifymate.feature.service.LocalTrackMatches;
+import io.spotifymate.feature.service.LocalTrackMatches.CatalogNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,7 +63,7 @@ public class CatalogTrackKeys {
         PreparedStatement insert = statements().insertKey;
         List<BoundStatement> writes = new ArrayList<>();
         for (TrackCataloged entry : entries) {
-            Set<String> keys = TrackNameMatch.entryKeys(entry);
+            Set<String> keys = LocalTrackMatches.entryKeys(entry);
             if (keys.isEmpty() || !keyedLately.add(entry.trackId(), entry.name(), entry.artistName(), null)) {
                 continue;
             }

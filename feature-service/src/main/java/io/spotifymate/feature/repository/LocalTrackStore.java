@@ -6,9 +6,9 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.quarkus.runtime.api.session.QuarkusCqlSession;
+import io.spotifymate.events.TrackNameMatch;
 import io.spotifymate.feature.repository.PlayStore.UserTrack;
-import io.spotifymate.feature.service.TrackNameMatch;
-import io.spotifymate.feature.service.TrackNameMatch.LocalNames;
+import io.spotifymate.feature.service.LocalTrackMatches.LocalNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,7 +92,7 @@ public class LocalTrackStore {
             return List.of();
         }
         PreparedStatement insert = statements().insertKey;
-        return TrackNameMatch.localKeys(artistName, trackName).stream()
+        return TrackNameMatch.playKeys(artistName, trackName).stream()
                 .map(key -> insert.bind(key, trackId, artistName, trackName))
                 .toList();
     }

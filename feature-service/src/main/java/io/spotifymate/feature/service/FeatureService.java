@@ -14,7 +14,7 @@ import io.spotifymate.feature.repository.PlayStore;
 import io.spotifymate.feature.repository.PlaylistStore;
 import io.spotifymate.feature.repository.UserStore;
 import io.spotifymate.feature.repository.UserStore.PendingChanges;
-import io.spotifymate.feature.service.TrackNameMatch.LocalNames;
+import io.spotifymate.feature.service.LocalTrackMatches.LocalNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

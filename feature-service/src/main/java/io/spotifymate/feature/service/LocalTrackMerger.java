@@ -2,6 +2,7 @@ package io.spotifymate.feature.service;
 
 import io.spotifymate.events.PlayRecorded;
 import io.spotifymate.events.TrackCataloged;
+import io.spotifymate.events.TrackNameMatch;
 import io.spotifymate.feature.repository.CatalogStore;
 import io.spotifymate.feature.repository.CatalogTrackKeys;
 import io.spotifymate.feature.repository.LocalTrackStore;
@@ -12,10 +13,10 @@ import io.spotifymate.feature.repository.PlayStore.TrackPlayRow;
 import io.spotifymate.feature.repository.PlayStore.UserTrack;
 import io.spotifymate.feature.repository.UserStore;
 import io.spotifymate.feature.repository.UserStore.FeedbackCopy;
+import io.spotifymate.feature.service.LocalTrackMatches.CatalogNames;
+import io.spotifymate.feature.service.LocalTrackMatches.Choice;
+import io.spotifymate.feature.service.LocalTrackMatches.LocalNames;
 import io.spotifymate.feature.service.Rekeying.Plan;
-import io.spotifymate.feature.service.TrackNameMatch.CatalogNames;
-import io.spotifymate.feature.service.TrackNameMatch.Choice;
-import io.spotifymate.feature.service.TrackNameMatch.LocalNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +35,9 @@ import org.jboss.logging.Logger;
  * names tracks only, and when the catalog comes after it its plays keep local ids: the listener's history and the
  * catalog's track of the same recording would be two items, so the recommender could suggest what they played and no
  * model could tie their taste to playlists. On catalog entries, the local tracks their names match (by the
- * ingestion-service's rules, {@link TrackNameMatch}) get their listeners' plays moved to the Spotify id
- * ({@link Rekeying}), their statistics recomputed by the usual debounced job, and an alias row.
+ * ingestion-service's rules, {@link TrackNameMatch}; the best match chosen by {@link LocalTrackMatches}) get their
+ * listeners' plays moved to the Spotify id ({@link Rekeying}), their statistics recomputed by the usual debounced job,
+ * and an alias row.
  *
  * <p>The work follows what arrived: the entries' keys are read from {@code local_track_keys} (a few IN queries per
  * batch, most of them finding nothing), then only the matched tracks' listeners and plays. The other order, plays
@@ -104,7 +106,7 @@ public class LocalTrackMerger {
         if (byKey.isEmpty()) {
             return 0;
         }
-        return mergeChosen(TrackNameMatch.choose(entries, byKey), entryTimes);
+        return mergeChosen(LocalTrackMatches.choose(entries, byKey), entryTimes);
     }
 
     /**
@@ -119,7 +121,7 @@ public class LocalTrackMerger {
             return 0;
         }
         Set<String> keys = new HashSet<>();
-        indexed.forEach(local -> keys.addAll(TrackNameMatch.localKeys(local.artistName(), local.trackName())));
+        indexed.forEach(local -> keys.addAll(TrackNameMatch.playKeys(local.artistName(), local.trackName())));
         Map<String, List<CatalogNames>> byKey = catalogKeys.byKeys(keys);
         if (byKey.isEmpty()) {
             return 0;
@@ -131,7 +133,7 @@ public class LocalTrackMerger {
                         entryTimes.merge(entry.trackId(), entry.catalogedAt(), (a, b) -> a.isAfter(b) ? a : b);
                     }
                 }));
-        return mergeChosen(TrackNameMatch.chooseCatalog(indexed, byKey), entryTimes);
+        return mergeChosen(LocalTrackMatches.chooseCatalog(indexed, byKey), entryTimes);
     }
 
     /**

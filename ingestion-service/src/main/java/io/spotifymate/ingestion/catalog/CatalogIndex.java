@@ -4,6 +4,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.events.TrackIds;
 import io.spotifymate.events.TrackMatchKeys;
+import io.spotifymate.events.TrackNameMatch;
+import io.spotifymate.events.TrackNameMatch.CatalogKey;
+import io.spotifymate.events.TrackNameMatch.Match;
 import io.spotifymate.events.kafka.TrackCatalogedDeserializer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -18,17 +21,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * title name. Plays that come without an id (the basic export, REST plays) are resolved here before a local id is
  * minted; thinner catalog sources (playlist slices, the Spotify API) do not overwrite a track the catalog already has.
  *
- * <p>A play's names are tried in three steps ({@link #resolve}): the exact normalised artist and title; then the title
- * without the decorations of the same recording ({@link TrackMatchKeys#title}: remaster, radio edit, feat. credit,
- * ...) under the full artist; then the same under the primary artist ({@link TrackMatchKeys#primaryArtist}: "A feat.
- * B", "A &amp; B" → "A"). The full artist comes first because some single artists look like lists ("Simon &amp;
- * Garfunkel"). At each loose step a catalog title without decorations wins over a decorated one of the same key, and a
- * decorated one under the same full artist over one reached through its primary artist. Live, acoustic, remixed and
- * demo recordings keep their decoration, so a live play never becomes the studio track.
+ * <p>A play's names are matched by the rules of {@link TrackNameMatch} ({@link #resolve}): the exact normalised artist
+ * and title; then the title without the decorations of the same recording (remaster, radio edit, feat. credit, ...)
+ * under the full artist; then the same under the primary artist ("A feat. B", "A &amp; B" → "A"). Live, acoustic,
+ * remixed and demo recordings keep their decoration, so a live play never becomes the studio track. This class holds
+ * the keys those rules look up: a catalog entry's exact key, and its loose keys under marks of their kind.
  *
  * <p>When two catalog tracks share an exact key, the first learned keeps it (as ever). When they share a loose key, the
- * smaller track id keeps it: the catalog topic has several partitions, so the order entries arrive in differs between
- * instances and restarts, and a play must get the same track id everywhere (its event id depends on it).
+ * smaller track id keeps it ({@link TrackNameMatch#tieBreak}): the catalog topic has several partitions, so the order
+ * entries arrive in differs between instances and restarts, and a play must get the same track id everywhere (its
+ * event id depends on it).
  *
  * <p>Built from the compacted catalog topic, read from its start by every instance (its own consumer group), and kept
  * current by the imports of this instance. Memory, measured as heap after garbage collection for a million tracks
@@ -41,16 +43,21 @@ public class CatalogIndex {
 
     private static final char SEPARATOR = TrackMatchKeys.SEPARATOR;
     /**
-     * Marks a loose key learned from a decorated title under its full artist; {@link #PRIMARY_ARTIST} one learned under
-     * the primary artist. Exact and loose keys share one map (one table to size and walk), and the marks keep them
-     * apart: a catalog's "Song - Remastered" must not take the exact key of its plain "Song".
+     * Marks a loose key learned from a decorated title under its full artist; {@link #PRIMARY_ARTIST_MARK} one learned
+     * under the primary artist. Exact and loose keys share one map (one table to size and walk), and the marks keep
+     * them apart: a catalog's "Song - Remastered" must not take the exact key of its plain "Song".
      */
-    private static final String FULL_ARTIST = "\u001e";
+    private static final String FULL_ARTIST_MARK = "\u001e";
 
-    private static final String PRIMARY_ARTIST = "\u001d";
+    private static final String PRIMARY_ARTIST_MARK = "\u001d";
 
     /** Exact keys, and loose keys under their marks; each names a Spotify track id. */
     private final ConcurrentHashMap<String, String> byName = new ConcurrentHashMap<>();
+
+    /** The rules' access to {@link #byName}, held so that a row allocates no lookup or sink. */
+    private final TrackNameMatch.KeySink<String> learner = this::learnKey;
+
+    private final TrackNameMatch.Lookup<String> finder = this::find;
 
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
@@ -86,61 +93,36 @@ public class CatalogIndex {
      */
     public void learn(TrackCataloged entry) {
         known.add(entry.trackId());
-        if (entry.artistName() == null || entry.name() == null || !TrackIds.isSpotify(entry.trackId())) {
-            return;
+        if (TrackNameMatch.matchable(entry)) {
+            TrackNameMatch.forEachCatalogKey(entry.artistName(), entry.name(), entry.trackId(), learner);
         }
-        String id = entry.trackId();
-        String artist = TrackIds.normalise(entry.artistName());
-        String title = TrackIds.normalise(entry.name());
-        byName.putIfAbsent(artist + SEPARATOR + title, id);
-        String looseTitle = TrackMatchKeys.title(entry.name());
-        if (!looseTitle.equals(title)) {
-            byName.merge(FULL_ARTIST + artist + SEPARATOR + looseTitle, id, CatalogIndex::smaller);
-        }
-        String primary = TrackIds.normalise(TrackMatchKeys.primaryArtist(entry.artistName()));
-        if (!primary.equals(artist)) {
-            byName.merge(PRIMARY_ARTIST + primary + SEPARATOR + looseTitle, id, CatalogIndex::smaller);
+    }
+
+    private void learnKey(CatalogKey kind, String artist, String title, String id) {
+        switch (kind) {
+            case EXACT -> byName.putIfAbsent(TrackNameMatch.key(artist, title), id);
+            case FULL_ARTIST ->
+                byName.merge(FULL_ARTIST_MARK + artist + SEPARATOR + title, id, TrackNameMatch::tieBreak);
+            case PRIMARY_ARTIST ->
+                byName.merge(PRIMARY_ARTIST_MARK + artist + SEPARATOR + title, id, TrackNameMatch::tieBreak);
         }
     }
 
     /**
      * The catalogued Spotify track this artist and title name: by the exact normalised names ("Beyoncé" = "beyonce"),
      * else by the title without the decorations of the same recording under the full artist, else under the primary
-     * artist.
+     * artist ({@link TrackNameMatch#resolve}).
      */
     public Optional<String> resolve(String artistName, String trackName) {
-        String artist = TrackIds.normalise(artistName);
-        String title = TrackIds.normalise(trackName);
-        String exact = artist + SEPARATOR + title;
-        String found = byName.get(exact);
-        if (found != null) {
-            return Optional.of(found);
-        }
-        String looseTitle = TrackMatchKeys.title(trackName);
-        found = loose(artist, looseTitle, exact);
-        if (found == null) {
-            String primary = TrackIds.normalise(TrackMatchKeys.primaryArtist(artistName));
-            if (!primary.equals(artist)) {
-                found = loose(primary, looseTitle, exact);
-            }
-        }
-        return Optional.ofNullable(found);
+        return Optional.ofNullable(TrackNameMatch.resolve(artistName, trackName, finder));
     }
 
-    /**
-     * A track by a loose key: one whose exact key it is (its title has no decoration), else one whose decorated title
-     * it gives under the same full artist, else one whose primary artist it names.
-     */
-    private String loose(String artist, String looseTitle, String exactTried) {
-        String key = artist + SEPARATOR + looseTitle;
-        String found = key.equals(exactTried) ? null : byName.get(key);
-        if (found == null) {
-            found = byName.get(FULL_ARTIST + key);
-        }
-        if (found == null) {
-            found = byName.get(PRIMARY_ARTIST + key);
-        }
-        return found;
+    private String find(Match match, String key) {
+        return switch (match.catalogKey()) {
+            case EXACT -> byName.get(key);
+            case FULL_ARTIST -> byName.get(FULL_ARTIST_MARK + key);
+            case PRIMARY_ARTIST -> byName.get(PRIMARY_ARTIST_MARK + key);
+        };
     }
 
     public boolean knows(String trackId) {
@@ -150,9 +132,5 @@ public class CatalogIndex {
     /** The id a play without one gets: the catalogued track of that name, or a stable local id. */
     public String trackIdFor(String artistName, String trackName) {
         return resolve(artistName, trackName).orElseGet(() -> TrackIds.local(artistName, trackName));
-    }
-
-    private static String smaller(String held, String offered) {
-        return held.compareTo(offered) <= 0 ? held : offered;
     }
 }
