@@ -2,8 +2,8 @@ package io.spotifymate.model.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.spotifymate.events.UserFeaturesUpdated;
+import io.spotifymate.model.service.PromotedUserVectors;
 import io.spotifymate.model.service.RetrainTrigger;
-import io.spotifymate.model.service.ServedModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -17,17 +17,17 @@ public class FeaturesUpdatedConsumer {
     public static final String CHANNEL = "features-updated";
 
     private final RetrainTrigger trigger;
-    private final ServedModel served;
+    private final PromotedUserVectors userVectors;
 
-    public FeaturesUpdatedConsumer(RetrainTrigger trigger, ServedModel served) {
+    public FeaturesUpdatedConsumer(RetrainTrigger trigger, PromotedUserVectors userVectors) {
         this.trigger = trigger;
-        this.served = served;
+        this.userVectors = userVectors;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     public void onFeaturesUpdated(UserFeaturesUpdated update) {
-        served.featuresUpdated(update.userId());
+        userVectors.featuresUpdated(update.userId());
         trigger.featuresUpdated();
     }
 }

@@ -9,7 +9,7 @@ import io.spotifymate.model.messaging.ModelPublisher;
 import io.spotifymate.model.repository.ModelRegistry;
 import io.spotifymate.model.repository.ModelVersion;
 import io.spotifymate.model.service.ModelService;
-import io.spotifymate.model.service.ServedModel;
+import io.spotifymate.model.service.PromotedUserVectors;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -36,19 +36,19 @@ public class ModelResource {
     private final ModelRegistry registry;
     private final ModelService models;
     private final ModelPublisher publisher;
-    private final ServedModel served;
+    private final PromotedUserVectors userVectors;
     private final OperatorAccess access;
 
     public ModelResource(
             ModelRegistry registry,
             ModelService models,
             ModelPublisher publisher,
-            ServedModel served,
+            PromotedUserVectors userVectors,
             OperatorAccess access) {
         this.registry = registry;
         this.models = models;
         this.publisher = publisher;
-        this.served = served;
+        this.userVectors = userVectors;
         this.access = access;
     }
 
@@ -101,8 +101,9 @@ public class ModelResource {
             summary = "A user's vector in the promoted model",
             description = "Trained users get their row; a listener the model was not trained on is folded in from"
                     + " their plays. 404 when the promoted model has no user vectors or the user has no plays.")
-    public ServedModel.UserVector userVector(@PathParam("userId") String userId) {
-        return served.vector(userId)
+    public PromotedUserVectors.UserVector userVector(@PathParam("userId") String userId) {
+        return userVectors
+                .vector(userId)
                 .orElseThrow(() -> Problems.of(
                         404,
                         "No vector for this user",
@@ -120,7 +121,7 @@ public class ModelResource {
     public Response train() {
         var trained = models.retrain();
         if (trained.isPresent()) {
-            served.promotionChanged();
+            userVectors.promotionChanged();
         }
         publisher.publishPending();
         return trained.map(version -> Response.status(Response.Status.CREATED)

@@ -29,7 +29,7 @@ public class RetrainTrigger {
     private final ModelService models;
     private final ModelPublisher publisher;
     private final ModelRegistry registry;
-    private final ServedModel servedModel;
+    private final PromotedUserVectors userVectors;
     private final ModelConfig config;
     private final AtomicInteger updatesSinceRound = new AtomicInteger();
     private final AtomicBoolean queued = new AtomicBoolean();
@@ -45,12 +45,12 @@ public class RetrainTrigger {
             ModelService models,
             ModelPublisher publisher,
             ModelRegistry registry,
-            ServedModel servedModel,
+            PromotedUserVectors userVectors,
             ModelConfig config) {
         this.models = models;
         this.publisher = publisher;
         this.registry = registry;
-        this.servedModel = servedModel;
+        this.userVectors = userVectors;
         this.config = config;
     }
 
@@ -101,7 +101,7 @@ public class RetrainTrigger {
             boolean promoted = models.retrain().isPresent();
             served |= promoted;
             if (promoted) {
-                servedModel.promotionChanged();
+                userVectors.promotionChanged();
             }
             publisher.publishPending();
         } catch (RuntimeException e) {

@@ -22,12 +22,12 @@ import org.jboss.logging.Logger;
  * the next promotion. Only factor models have user vectors; the others score from a user's history directly.
  */
 @ApplicationScoped
-public class ServedModel {
+public class PromotedUserVectors {
 
     /** Folded-in users kept per model, the least recently used going first. */
     static final int FOLDED_IN_KEPT = 100_000;
 
-    private static final Logger LOG = Logger.getLogger(ServedModel.class);
+    private static final Logger LOG = Logger.getLogger(PromotedUserVectors.class);
 
     /** A user's vector in the served model. */
     public record UserVector(long versionId, String kind, String userId, float[] vector, boolean foldedIn) {}
@@ -44,7 +44,7 @@ public class ServedModel {
     private final FeatureStoreReader featureStore;
     private volatile Loaded loaded;
 
-    public ServedModel(ModelRegistry registry, FeatureStoreReader featureStore) {
+    public PromotedUserVectors(ModelRegistry registry, FeatureStoreReader featureStore) {
         this.registry = registry;
         this.featureStore = featureStore;
     }
@@ -121,7 +121,7 @@ public class ServedModel {
             if (loaded == null) {
                 // Loaded inside the transaction: the artifact column is fetched lazily.
                 loaded = QuarkusTransaction.requiringNew()
-                        .call(() -> registry.promoted(ModelService.MODEL_NAME).map(ServedModel::load))
+                        .call(() -> registry.promoted(ModelService.MODEL_NAME).map(PromotedUserVectors::load))
                         .orElse(null);
             }
             return loaded;
