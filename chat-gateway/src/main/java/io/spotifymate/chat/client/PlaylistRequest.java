@@ -22,7 +22,7 @@ public record PlaylistRequest(
         if (lengthMinutes != null) {
             lengthTracks = null;
         }
-        wishes = wishes == null ? new TrackWishes(null, null, null, null, null, null) : wishes;
+        wishes = wishes == null ? TrackWishes.NONE : wishes;
         arc = TrackWishes.orNull(arc);
         seedArtists = seedArtists == null || seedArtists.isEmpty() ? null : List.copyOf(seedArtists);
     }

@@ -9,7 +9,7 @@ import io.spotifymate.chat.understanding.Understanding;
 public record RecommendationRequest(int k, TrackWishes wishes, String likeArtist) {
 
     public RecommendationRequest {
-        wishes = wishes == null ? new TrackWishes(null, null, null, null, null, null) : wishes;
+        wishes = wishes == null ? TrackWishes.NONE : wishes;
         likeArtist = TrackWishes.orNull(likeArtist);
     }
 

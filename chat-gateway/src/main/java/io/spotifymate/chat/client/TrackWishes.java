@@ -12,6 +12,9 @@ import java.util.StringJoiner;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrackWishes(String mood, String genre, String era, String energy, String tempo, String familiarity) {
 
+    /** No wish about the tracks at all. */
+    public static final TrackWishes NONE = new TrackWishes(null, null, null, null, null, null);
+
     public TrackWishes {
         mood = orNull(mood);
         genre = orNull(genre);

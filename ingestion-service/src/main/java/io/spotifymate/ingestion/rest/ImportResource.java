@@ -6,6 +6,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.spotifymate.access.Ownership;
 import io.spotifymate.access.Problems;
 import io.spotifymate.access.UserAccess;
 import io.spotifymate.ingestion.ImportJobView;
@@ -75,7 +76,7 @@ public class ImportResource {
             throw unsupported(fileName(file) + " is a dataset (" + kind + "), not one user's history: upload it to "
                     + "POST /api/imports");
         }
-        if (kind == UploadKind.CATALOG_CSV && !caller.hasRole(UserAccess.ADMIN)) {
+        if (kind == UploadKind.CATALOG_CSV && !Ownership.isOperator(caller)) {
             throw Problems.ofField(
                     403,
                     "Catalogs are for operators",
@@ -177,7 +178,7 @@ public class ImportResource {
     private ImportJobView visible(UUID id) {
         return imports.find(id)
                 .filter(job -> job.userId() == null
-                        ? caller.hasRole(UserAccess.ADMIN)
+                        ? Ownership.isOperator(caller)
                         : job.userId().equals(caller.getPrincipal().getName()))
                 .orElseThrow(() -> notFound(id));
     }

@@ -1,7 +1,6 @@
 package io.spotifymate.ingestion.service;
 
 import io.spotifymate.events.PlayRecorded;
-import io.spotifymate.ingestion.exports.ExportArchive;
 import io.spotifymate.ingestion.exports.ExportFormat;
 import io.spotifymate.ingestion.exports.ExportReader;
 import io.spotifymate.ingestion.exports.ExportRow;
@@ -39,7 +38,7 @@ final class HistoryImporter implements Importer {
         long[] rows = {0};
         try (InputStream in = Files.newInputStream(upload.file())) {
             if (upload.zip()) {
-                archive(upload).readEntries(in, (name, shortName, body) -> {
+                upload.archive().readEntries(in, (name, shortName, body) -> {
                     rows[0] += new ExportReader().count(body, shortName);
                     return Optional.empty();
                 });
@@ -57,7 +56,7 @@ final class HistoryImporter implements Importer {
         BiConsumer<String, ExportRow> rows = (file, row) -> map(file, row, run);
         try (InputStream in = Files.newInputStream(upload.file())) {
             if (upload.zip()) {
-                archive(upload).read(in, rows).forEach(run::fileResult);
+                upload.archive().read(in, rows).forEach(run::fileResult);
             } else {
                 new ExportReader()
                         .read(in, upload.fileName(), row -> rows.accept(upload.fileName(), row))
@@ -81,10 +80,6 @@ final class HistoryImporter implements Importer {
         } else if (row instanceof ExportRow.Rejected rejected) {
             progress.rejected(file, rejected.row(), rejected.reason());
         }
-    }
-
-    private static ExportArchive archive(Upload upload) {
-        return new ExportArchive(new ExportReader(), upload.limits());
     }
 
     private static String source(ExportFormat format) {

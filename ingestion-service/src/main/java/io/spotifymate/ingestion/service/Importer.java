@@ -1,6 +1,7 @@
 package io.spotifymate.ingestion.service;
 
 import io.spotifymate.ingestion.exports.ExportArchive;
+import io.spotifymate.ingestion.exports.ExportReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -28,7 +29,13 @@ interface Importer {
      * @param zip whether the file starts as a zip archive does
      * @param limits the caps an archive is read under (entries, bytes inflated)
      */
-    record Upload(String fileName, Path file, boolean zip, ExportArchive.Limits limits) {}
+    record Upload(String fileName, Path file, boolean zip, ExportArchive.Limits limits) {
+
+        /** The upload as a zip archive, read under its limits. */
+        ExportArchive archive() {
+            return new ExportArchive(new ExportReader(), limits);
+        }
+    }
 
     /** The kind of upload it reads, as the job records it. */
     UploadKind kind();

@@ -3,7 +3,6 @@ package io.spotifymate.ingestion.service;
 import io.spotifymate.events.PlaylistImported;
 import io.spotifymate.events.TrackCataloged;
 import io.spotifymate.ingestion.exports.ExportArchive;
-import io.spotifymate.ingestion.exports.ExportReader;
 import io.spotifymate.ingestion.exports.UnreadableExportException;
 import io.spotifymate.ingestion.playlists.MpdReader;
 import io.spotifymate.ingestion.playlists.MpdRow;
@@ -48,7 +47,7 @@ final class MpdImporter implements Importer {
         };
         try (InputStream in = Files.newInputStream(upload.file())) {
             if (upload.zip()) {
-                archive(upload).readEntries(in, counter);
+                upload.archive().readEntries(in, counter);
             } else {
                 counter.read(upload.fileName(), upload.fileName(), in);
             }
@@ -67,15 +66,11 @@ final class MpdImporter implements Importer {
                         : Optional.empty();
         try (InputStream in = Files.newInputStream(upload.file())) {
             if (upload.zip()) {
-                archive(upload).readEntries(in, slices).forEach(run::fileResult);
+                upload.archive().readEntries(in, slices).forEach(run::fileResult);
             } else {
                 slices.read(upload.fileName(), upload.fileName(), in).ifPresent(run::format);
             }
         }
-    }
-
-    private static ExportArchive archive(Upload upload) {
-        return new ExportArchive(new ExportReader(), upload.limits());
     }
 
     private static void map(String file, MpdRow row, Set<String> cataloged, ImportRun run) {
