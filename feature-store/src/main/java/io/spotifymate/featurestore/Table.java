@@ -1,5 +1,6 @@
 package io.spotifymate.featurestore;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ public record Table(String name, List<String> partitionKey, List<String> cluster
     public Table {
         partitionKey = List.copyOf(partitionKey);
         clustering = List.copyOf(clustering);
-        columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         for (String key : partitionKey) {
             requireKnown(name, columns, key);
         }
