@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +58,21 @@ final class ServiceProcess extends ServerProcess {
 
     @Override
     List<String> command() {
-        return List.of(
-                currentJava().toString(),
-                "-Xms64m",
-                "-Xmx512m",
-                "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port(),
-                "-jar",
-                jar().toString());
+        List<String> command =
+                new ArrayList<>(List.of(currentJava().toString(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC"));
+        command.addAll(extraJvmOptions());
+        command.addAll(List.of("-Dquarkus.http.port=" + port(), "-jar", jar().toString()));
+        return command;
+    }
+
+    /**
+     * Options a test run adds ({@code spotifymate.service-jvm-options}, set by the build for its test JVMs): none
+     * when the stack is started from the command line.
+     */
+    static List<String> extraJvmOptions() {
+        String options =
+                System.getProperty("spotifymate.service-jvm-options", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     @Override

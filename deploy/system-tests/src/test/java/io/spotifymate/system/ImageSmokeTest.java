@@ -186,6 +186,11 @@ class ImageSmokeTest {
                 environment.put("SPOTIFYMATE_JWT_PRIVATE_KEY", "/etc/spotifymate/jwt/jwt-private.pem");
                 int port = freePort();
                 environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+                // The test run's JVM options (the quick compiler): the image's own command line stays as it is.
+                String jvmOptions = System.getProperty("spotifymate.service-jvm-options", "");
+                if (!jvmOptions.isBlank()) {
+                    environment.put("JAVA_TOOL_OPTIONS", jvmOptions);
+                }
                 ports.put(service, port);
                 running.put(service, start(service, rootfs, environment, work.resolve(service + ".log")));
             }
@@ -241,18 +246,20 @@ class ImageSmokeTest {
                         "oci:" + work.resolve("oci") + ":" + image),
                 Map.of());
         assertThat(copy.exit()).as(copy.output()).isZero();
+        // The root file system alone: no runtime bundle around it, as the process is started here, not by runc.
         Run unpack = run(
                 work,
                 Duration.ofMinutes(5),
                 List.of(
                         "umoci",
+                        "raw",
                         "unpack",
                         "--image",
                         work.resolve("oci") + ":" + image,
-                        work.resolve("bundle").toString()),
+                        work.resolve("rootfs").toString()),
                 Map.of());
         assertThat(unpack.exit()).as(unpack.output()).isZero();
-        return work.resolve("bundle/rootfs");
+        return work.resolve("rootfs");
     }
 
     /**
