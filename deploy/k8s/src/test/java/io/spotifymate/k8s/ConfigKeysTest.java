@@ -39,6 +39,25 @@ class ConfigKeysTest {
         assertThat(settings.required()).contains("SPOTIFYMATE_KAFKA_BOOTSTRAP", "SPOTIFYMATE_SERVICE_KEY");
     }
 
+    @Test
+    void aVariableNamedForAKeyIsReadAndRequiredByTheDefaultTheKeyHasInItsMapping() {
+        ServiceSettings features = new ServiceSettings(Path.of("../../feature-service"));
+        assertThat(features.read)
+                .as("named in META-INF/spotifymate-environment.properties")
+                .contains("SPOTIFYMATE_FEATURES_QUIET", "SPOTIFYMATE_FEATURES_RECOMPUTE_THREADS")
+                .doesNotContain("SPOTIFYMATE_FEATURES_USER_QUIET");
+        ServiceSettings ingestion = new ServiceSettings(Path.of("../../ingestion-service"));
+        assertThat(ingestion.required())
+                .as("an optional key with nothing set, and a default that points at this machine")
+                .contains("SPOTIFYMATE_TOKEN_KEY", "SPOTIFYMATE_SPOTIFY_REDIRECT_URI")
+                .doesNotContain("SPOTIFYMATE_SPOTIFY_ACCOUNTS_URL", "SPOTIFYMATE_SPOTIFY_CLIENT_ID");
+        ServiceSettings chat = new ServiceSettings(Path.of("../../chat-gateway"));
+        assertThat(chat.read).contains("SPOTIFYMATE_LLM_API_KEY", "OPENAI_API_KEY", "SPOTIFYMATE_SESSION_LENGTH");
+        assertThat(chat.required())
+                .as("the LLM is optional; its key has a fallback variable")
+                .doesNotContain("SPOTIFYMATE_LLM_API_KEY", "OPENAI_API_KEY", "SPOTIFYMATE_LLM_PROVIDER");
+    }
+
     /** The variables a service's container gets: its ConfigMap's keys (envFrom) and its env entries. */
     static Set<String> environment(List<Map<String, Object>> docs, String service) {
         Set<String> names = new TreeSet<>();
