@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,6 +56,8 @@ class ImageSmokeTest {
     private Path images;
     /** Unpacked images: removed with rm, which, unlike JUnit's temporary folders, leaves their links alone. */
     private Path scratch;
+
+    private final Map<String, JsonNode> configs = new ConcurrentHashMap<>();
 
     @BeforeAll
     void findTheImages() throws IOException {
@@ -222,7 +225,17 @@ class ImageSmokeTest {
         }
     }
 
+    /** Each image's configuration, read once: skopeo reads the whole tar to find it. */
     private JsonNode inspect(String image) throws Exception {
+        JsonNode config = configs.get(image);
+        if (config == null) {
+            config = readConfig(image);
+            configs.put(image, config);
+        }
+        return config;
+    }
+
+    private JsonNode readConfig(String image) throws Exception {
         Run inspect = run(
                 images,
                 Duration.ofMinutes(2),
