@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.spotifymate.stack.testing.LocalHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -59,15 +59,9 @@ public final class FakeSpotify implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        http.createContext("/", this::handle);
-        http.start();
+        http = LocalHttpServer.serve("/", this::handle);
         server = this;
-        String url = "http://127.0.0.1:" + http.getAddress().getPort();
+        String url = LocalHttpServer.url(http);
         Map<String, String> config = new HashMap<>();
         config.put("spotifymate.spotify.client-id", CLIENT_ID);
         config.put("spotifymate.spotify.token-key", TOKEN_KEY);
