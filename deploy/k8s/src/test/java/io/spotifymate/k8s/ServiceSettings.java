@@ -33,7 +33,10 @@ final class ServiceSettings {
     /** Every variable the service reads. */
     final Set<String> read = new TreeSet<>();
 
-    /** Variables of application.properties with their default ("" when empty, null when there is none). */
+    /**
+     * Variables with their default ("" when empty, null when there is none): as application.properties names them, or
+     * as the key's declaration in code gives it.
+     */
     final Map<String, String> defaults = new TreeMap<>();
 
     /** Keys declared in code with their default ("" when optional, null when there is none). */
